@@ -1,0 +1,316 @@
+"""The register of legal sources, shared by every municipality.
+
+An instrument (the act or convention as such) is kept apart from its dated
+consolidated texts and from its provisions, as legal-information systems do:
+a municipal document cites a provision as it stood, and the register says what
+replaced it since.
+"""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Verification(models.TextChoices):
+    CHECKED = "checked", _("Efterprøvet")
+    UNCHECKED = "unchecked", _("Ikke efterprøvet")
+
+
+class Instrument(models.Model):
+    class Kind(models.TextChoices):
+        ACT = "act", _("Dansk lov")
+        REFORM = "reform", _("Lovreform")
+        CONVENTION = "convention", _("Konvention")
+        DECLARATION = "declaration", _("Erklæring")
+        AGENDA = "agenda", _("Politisk dagsorden")
+
+    class Bindingness(models.TextChoices):
+        DANISH_LAW = "danish_law", _("Dansk lov")
+        RATIFIED_CONVENTION = "ratified_convention", _("Konvention, som Danmark har ratificeret")
+        DECLARATION = "declaration", _("Erklæring uden retlig binding")
+        POLITICAL_AGENDA = "political_agenda", _("Politisk dagsorden")
+
+    title = models.CharField(_("officiel titel"), max_length=250)
+    short_title = models.CharField(_("kort titel"), max_length=100)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=80, unique=True)
+    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
+    bindingness = models.CharField(_("hvor bindende"), max_length=30, choices=Bindingness.choices)
+    identifier = models.URLField(
+        _("identifikator"),
+        max_length=300,
+        blank=True,
+        help_text=_("ELI-adresse på retsinformation.dk for danske love, ellers den officielle adresse."),
+    )
+    identifier_note = models.CharField(
+        _("note om identifikatoren"),
+        max_length=300,
+        blank=True,
+        help_text=_("Fx at adressen er dannet efter ELI-mønstret og ikke er åbnet."),
+    )
+    citation = models.CharField(
+        _("henvisning"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx 'lov nr. 721 af 13. juni 2023' eller 'FN-resolution 44/25'."),
+    )
+    adopted_on = models.DateField(_("vedtaget"), null=True, blank=True)
+    in_force_on = models.DateField(_("trådt i kraft"), null=True, blank=True)
+    repealed_on = models.DateField(_("ophævet"), null=True, blank=True)
+    dates_note = models.CharField(_("note om datoerne"), max_length=300, blank=True)
+    summary = models.TextField(_("forklaring"), help_text=_("Skrevet i et klart sprog til forældre."))
+    verification = models.CharField(
+        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
+    )
+    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
+    checked_on = models.DateField(
+        _("efterprøvet den"),
+        null=True,
+        blank=True,
+        help_text=_("Den dag, identifikatoren og datoerne sidst blev efterprøvet."),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "short_title"]
+        verbose_name = _("retskilde")
+        verbose_name_plural = _("retskilder")
+
+    def __str__(self):
+        return self.short_title
+
+    def get_absolute_url(self):
+        return reverse("legal:instrument", kwargs={"instrument": self.slug})
+
+
+class Consolidation(models.Model):
+    """A dated consolidated text (lovbekendtgørelse) of an act."""
+
+    instrument = models.ForeignKey(
+        Instrument, models.CASCADE, related_name="consolidations", verbose_name=_("retskilde")
+    )
+    label = models.CharField(_("betegnelse"), max_length=100, help_text=_("Fx 'LBK nr. 170 af 2022'."))
+    dated = models.DateField(_("dato"), null=True, blank=True)
+    identifier = models.URLField(_("ELI-adresse"), max_length=300, blank=True)
+    verification = models.CharField(
+        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
+    )
+    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["instrument", "dated", "label"]
+        verbose_name = _("lovbekendtgørelse")
+        verbose_name_plural = _("lovbekendtgørelser")
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "label"], name="unique_consolidation"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Provision(models.Model):
+    """A part of an instrument: "§ 19, stk. 2", "art. 12", "mål 4.5"."""
+
+    instrument = models.ForeignKey(
+        Instrument, models.CASCADE, related_name="provisions", verbose_name=_("retskilde")
+    )
+    label = models.CharField(_("betegnelse"), max_length=60)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=60)
+    heading = models.CharField(_("overskrift"), max_length=200, blank=True)
+    summary = models.TextField(_("forklaring"), help_text=_("Skrevet i et klart sprog til forældre."))
+    replaced_by = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("afløst af"),
+    )
+    replaced_on = models.DateField(_("afløst den"), null=True, blank=True)
+    verification = models.CharField(
+        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
+    )
+    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["instrument", "order", "label"]
+        verbose_name = _("bestemmelse")
+        verbose_name_plural = _("bestemmelser")
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "slug"], name="unique_provision_slug"),
+            models.CheckConstraint(
+                condition=Q(replaced_by__isnull=True, replaced_on__isnull=True)
+                | Q(replaced_by__isnull=False, replaced_on__isnull=False),
+                name="provision_replacement_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.instrument.short_title} {self.label}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "legal:provision",
+            kwargs={"instrument": self.instrument.slug, "provision": self.slug},
+        )
+
+    def clean(self):
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            raise ValidationError({"replaced_by": _("En bestemmelse kan ikke afløse sig selv.")})
+        if bool(self.replaced_by_id) != bool(self.replaced_on):
+            raise ValidationError(
+                {"replaced_on": _("Angiv både hvilken bestemmelse der afløste den, og hvornår.")}
+            )
+
+
+# Every goal-like item a legal reference can hang on, as (field, model).
+# One nullable foreign key per kind keeps referential integrity and lets a
+# provision page read all its references in one joined query; a check
+# constraint makes sure exactly one is set.
+REFERENCE_TARGETS = [
+    ("policy", "policies.Policy"),
+    ("theme", "policies.Theme"),
+    ("commitment", "policies.Commitment"),
+    ("initiative", "policies.Initiative"),
+    ("strategy", "strategies.Strategy"),
+    ("component", "strategies.StrategyComponent"),
+    ("goal_track", "goals.GoalTrack"),
+    ("sub_goal", "goals.SubGoal"),
+    ("council_commitment", "goals.CouncilCommitment"),
+    ("budget_goal", "goals.BudgetGoal"),
+]
+TARGET_FIELDS = [field for field, _label in REFERENCE_TARGETS]
+
+
+def _exactly_one_target():
+    condition = Q()
+    for field in TARGET_FIELDS:
+        only_this = Q(**{f"{field}__isnull": False})
+        for other in TARGET_FIELDS:
+            if other != field:
+                only_this &= Q(**{f"{other}__isnull": True})
+        condition |= only_this
+    return condition
+
+
+class LegalReferenceQuerySet(models.QuerySet):
+    def with_provisions(self):
+        return self.select_related("instrument", "provision__replaced_by__instrument", "source")
+
+    def for_municipality(self, municipality):
+        condition = Q()
+        for field, label in REFERENCE_TARGETS:
+            lookup = apps.get_model(label).municipality_lookup
+            condition |= Q(**{f"{field}__{lookup}": municipality})
+        return self.filter(condition)
+
+
+def _target(label, verbose_name):
+    return models.ForeignKey(
+        label,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="legal_references",
+        verbose_name=verbose_name,
+    )
+
+
+class LegalReference(models.Model):
+    """A goal-like item resting on an instrument or one of its provisions."""
+
+    class Relation(models.TextChoices):
+        REQUIRED_BY = "required_by", _("Krævet af")
+        IMPLEMENTS = "implements", _("Udmønter")
+        IN_LINE_WITH = "in_line_with", _("I tråd med")
+
+    instrument = models.ForeignKey(
+        Instrument, models.PROTECT, related_name="references", verbose_name=_("retskilde")
+    )
+    provision = models.ForeignKey(
+        Provision,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="references",
+        verbose_name=_("bestemmelse"),
+        help_text=_("Tom, når dokumentet henviser til retskilden som helhed."),
+    )
+    relation = models.CharField(_("forhold"), max_length=20, choices=Relation.choices)
+    citation = models.CharField(
+        _("henvisning som i dokumentet"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ordret, som kildedokumentet skriver henvisningen."),
+    )
+    source = models.ForeignKey(
+        "organisation.SourceDocument",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kildedokument"),
+    )
+    is_editorial = models.BooleanField(
+        _("redaktionel henvisning"),
+        default=False,
+        help_text=_(
+            "Sæt kryds, når henvisningen er tilføjet af en redaktør og ikke står i kommunens dokument."
+        ),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    policy = _target("policies.Policy", _("politik"))
+    theme = _target("policies.Theme", _("tema"))
+    commitment = _target("policies.Commitment", _("'Vi vil'-punkt"))
+    initiative = _target("policies.Initiative", _("konkret tiltag"))
+    strategy = _target("strategies.Strategy", _("strategi"))
+    component = _target("strategies.StrategyComponent", _("delelement"))
+    goal_track = _target("goals.GoalTrack", _("målspor"))
+    sub_goal = _target("goals.SubGoal", _("delmål"))
+    council_commitment = _target("goals.CouncilCommitment", _("'Byrådet vil'-punkt"))
+    budget_goal = _target("goals.BudgetGoal", _("budgetmål"))
+
+    history = HistoricalRecords()
+
+    objects = LegalReferenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("retsgrundlag")
+        verbose_name_plural = _("retsgrundlag")
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one_target(), name="reference_has_one_target"),
+        ]
+
+    def __str__(self):
+        if self.provision_id:
+            return f"{self.instrument.short_title} {self.provision.label}"
+        return self.instrument.short_title
+
+    @property
+    def target(self):
+        for field in TARGET_FIELDS:
+            if getattr(self, f"{field}_id"):
+                return getattr(self, field)
+        return None
+
+    def clean(self):
+        if self.provision_id and not self.instrument_id:
+            self.instrument = self.provision.instrument
+        if self.provision_id and self.provision.instrument_id != self.instrument_id:
+            raise ValidationError({"provision": _("Bestemmelsen hører ikke til den valgte retskilde.")})
+        targets = [field for field in TARGET_FIELDS if getattr(self, f"{field}_id")]
+        if len(targets) > 1:
+            raise ValidationError(_("Et retsgrundlag skal høre til præcis ét mål, tema eller én politik."))

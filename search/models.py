@@ -1,0 +1,42 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from organisation.models import MunicipalityScopedQuerySet
+
+
+class SearchEntry(models.Model):
+    """One searchable text of the site, with its stored, GIN-indexed vector.
+
+    The vector is stored rather than computed in an index expression: ranking
+    needs the vector of every hit, and an expression index would compute it
+    again for each one (about ten times slower at 100 000 commitments).
+    """
+
+    municipality = models.ForeignKey(
+        "organisation.Municipality", models.CASCADE, related_name="+", verbose_name=_("kommune")
+    )
+    kind = models.CharField(_("slags"), max_length=40)
+    object_key = models.CharField(
+        _("objekt"), max_length=80, help_text=_("Model og nøgle, fx 'policies.commitment:12'.")
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    body = models.TextField(_("tekst"), blank=True)
+    context = models.CharField(_("hvor teksten står"), max_length=300, blank=True)
+    url = models.CharField(_("adresse"), max_length=300)
+    vector = SearchVectorField(null=True, editable=False)
+
+    municipality_lookup = "municipality"
+    objects = MunicipalityScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("søgeindgang")
+        verbose_name_plural = _("søgeindgange")
+        constraints = [
+            models.UniqueConstraint(fields=["object_key"], name="unique_search_object"),
+        ]
+        indexes = [GinIndex(fields=["vector"], name="search_entry_vector_gin")]
+
+    def __str__(self):
+        return self.title

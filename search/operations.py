@@ -1,0 +1,17 @@
+from django.db.migrations.operations import AddIndex
+
+
+class AddIndexOnPostgres(AddIndex):
+    """AddIndex for PostgreSQL-only index types (GIN), skipped on the SQLite of `make run`.
+
+    The index stays in the model state on every database, so that
+    `makemigrations --check` agrees on both.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)

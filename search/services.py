@@ -1,0 +1,270 @@
+"""Keeps the search index (SearchEntry) in step with the content.
+
+Every searchable text becomes one entry that links to the exact place it is
+shown: a commitment links to its anchor on its theme's page.
+"""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
+from organisation.models import OrganisationUnit
+from policies.models import Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
+from search.models import SearchEntry
+from strategies.models import Strategy, StrategyComponent, StrategyTheme
+
+SEARCH_CONFIG = "danish"
+
+
+def _join(*parts):
+    return "\n\n".join(part for part in parts if part)
+
+
+def _policy(policy):
+    return {
+        "kind": _("Politik"),
+        "title": policy.title,
+        "context": policy.municipality.name,
+        "body": _join(
+            policy.foreword,
+            policy.introduction,
+            policy.purpose,
+            policy.vision,
+            policy.children_view_title,
+            policy.children_view,
+            policy.actors_introduction,
+            policy.implementation,
+            policy.evaluation,
+        ),
+        "url": policy.get_absolute_url(),
+        "municipality": policy.municipality,
+    }
+
+
+def _theme(theme):
+    sections = [_join(section.heading, section.text) for section in theme.sections.all()]
+    return {
+        "kind": _("Tema"),
+        "title": theme.title,
+        "context": theme.policy.title,
+        "body": _join(theme.subtitle, theme.text, *sections),
+        "url": theme.get_absolute_url(),
+        "municipality": theme.policy.municipality,
+    }
+
+
+def _theme_item(kind):
+    def describe(item):
+        return {
+            "kind": kind,
+            "title": item.text[:300],
+            "context": f"{item.theme.policy.title} · {item.theme.title}",
+            "body": item.text,
+            "url": item.get_absolute_url(),
+            "municipality": item.theme.policy.municipality,
+        }
+
+    return describe
+
+
+def _quote(quote):
+    where = quote.theme.title if quote.theme_id else _("Indledning")
+    return {
+        "kind": _("Citat"),
+        "title": quote.text[:300],
+        "context": f"{quote.policy.title} · {where}",
+        "body": _join(quote.text, quote.speaker_role),
+        "url": (quote.theme.get_absolute_url() if quote.theme_id else quote.policy.get_absolute_url())
+        + f"#{quote.anchor}",
+        "municipality": quote.policy.municipality,
+    }
+
+
+def _value(value):
+    return {
+        "kind": _("Værdi"),
+        "title": value.name,
+        "context": value.policy.title,
+        "body": _join(value.tagline, value.text),
+        "url": f"{value.policy.get_absolute_url()}#vaerdi-{value.pk}",
+        "municipality": value.policy.municipality,
+    }
+
+
+def _strategy(strategy):
+    return {
+        "kind": _("Strategi"),
+        "title": strategy.title,
+        "context": strategy.municipality.name,
+        "body": _join(
+            strategy.kind_label, strategy.purpose, strategy.description, strategy.components_introduction
+        ),
+        "url": strategy.get_absolute_url(),
+        "municipality": strategy.municipality,
+    }
+
+
+def _strategy_part(kind):
+    def describe(part):
+        return {
+            "kind": kind,
+            "title": part.title,
+            "context": part.strategy.title,
+            "body": part.text,
+            "url": part.get_absolute_url(),
+            "municipality": part.strategy.municipality,
+        }
+
+    return describe
+
+
+def _goal_track(track):
+    return {
+        "kind": _("Målspor"),
+        "title": track.title,
+        "context": track.municipality.name,
+        "body": track.description,
+        "url": track.get_absolute_url(),
+        "municipality": track.municipality,
+    }
+
+
+def _sub_goal(sub_goal):
+    return {
+        "kind": _("Delmål"),
+        "title": sub_goal.text[:300],
+        "context": sub_goal.track.title,
+        "body": sub_goal.text,
+        "url": sub_goal.get_absolute_url(),
+        "municipality": sub_goal.track.municipality,
+    }
+
+
+def _council_commitment(item):
+    return {
+        "kind": _("Byrådet vil"),
+        "title": item.text[:300],
+        "context": item.municipality.name,
+        "body": item.text,
+        "url": item.get_absolute_url(),
+        "municipality": item.municipality,
+    }
+
+
+def _budget_goal(goal):
+    return {
+        "kind": _("Budgetmål"),
+        "title": goal.title,
+        "context": goal.municipality.name,
+        "body": goal.description,
+        "url": goal.get_absolute_url(),
+        "municipality": goal.municipality,
+    }
+
+
+def _unit(unit):
+    tasks = [task.text for task in unit.core_tasks.all()]
+    return {
+        "kind": _("Enhed"),
+        "title": str(unit),
+        "context": unit.municipality.name,
+        "body": _join(unit.description, *tasks),
+        "url": unit.get_absolute_url(),
+        "municipality": unit.municipality,
+    }
+
+
+# (model, describe, how to read the model's rows with what describe needs)
+INDEXED = [
+    (Policy, _policy, lambda qs: qs.select_related("municipality")),
+    (PolicyValue, _value, lambda qs: qs.select_related("policy__municipality")),
+    (Theme, _theme, lambda qs: qs.select_related("policy__municipality").prefetch_related("sections")),
+    (Commitment, _theme_item(_("Vi vil")), lambda qs: qs.select_related("theme__policy__municipality")),
+    (
+        Initiative,
+        _theme_item(_("Konkret tiltag")),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
+    (
+        KeyMessage,
+        _theme_item(_("Fremhævet budskab")),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
+    (Quote, _quote, lambda qs: qs.select_related("policy__municipality", "theme")),
+    (Strategy, _strategy, lambda qs: qs.select_related("municipality")),
+    (
+        StrategyTheme,
+        _strategy_part(_("Strategitema")),
+        lambda qs: qs.select_related("strategy__municipality"),
+    ),
+    (
+        StrategyComponent,
+        _strategy_part(_("Delelement")),
+        lambda qs: qs.select_related("strategy__municipality"),
+    ),
+    (GoalTrack, _goal_track, lambda qs: qs.select_related("municipality")),
+    (SubGoal, _sub_goal, lambda qs: qs.select_related("track__municipality")),
+    (CouncilCommitment, _council_commitment, lambda qs: qs.select_related("municipality")),
+    (BudgetGoal, _budget_goal, lambda qs: qs.select_related("municipality")),
+    (OrganisationUnit, _unit, lambda qs: qs.select_related("municipality").prefetch_related("core_tasks")),
+]
+INDEXED_MODELS = {model: (describe, read) for model, describe, read in INDEXED}
+
+
+def object_key(obj):
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _entry(obj, describe):
+    data = describe(obj)
+    return SearchEntry(
+        municipality=data["municipality"],
+        kind=data["kind"],
+        object_key=object_key(obj),
+        title=data["title"][:300],
+        body=data["body"],
+        context=data["context"][:300],
+        url=data["url"],
+    )
+
+
+def _update_vectors(queryset):
+    if connection.vendor == "postgresql":
+        queryset.update(
+            vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("context", weight="D", config=SEARCH_CONFIG)
+        )
+
+
+@transaction.atomic
+def rebuild_index(municipality=None):
+    """Rebuild every entry, or those of one municipality."""
+    entries = SearchEntry.objects.all()
+    if municipality is not None:
+        entries = entries.for_municipality(municipality)
+    entries.delete()
+    new = []
+    for model, describe, read in INDEXED:
+        rows = model._default_manager.all()
+        if municipality is not None:
+            rows = rows.for_municipality(municipality)
+        new.extend(_entry(obj, describe) for obj in read(rows).iterator(chunk_size=2000))
+    SearchEntry.objects.bulk_create(new, batch_size=2000)
+    stale = SearchEntry.objects.filter(vector__isnull=True)
+    _update_vectors(stale)
+
+
+@transaction.atomic
+def index_object(obj):
+    describe, read = INDEXED_MODELS[type(obj)]
+    obj = read(type(obj)._default_manager.filter(pk=obj.pk)).get()
+    entry = _entry(obj, describe)
+    SearchEntry.objects.filter(object_key=entry.object_key).delete()
+    entry.save()
+    _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
+
+
+def remove_object(obj):
+    SearchEntry.objects.filter(object_key=object_key(obj)).delete()

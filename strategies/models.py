@@ -1,0 +1,112 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from organisation.mixins import Period
+from organisation.models import MunicipalityScopedQuerySet, Sourced
+
+
+class Strategy(Sourced, Period):
+    """A strategy under a policy, such as an inclusion strategy or Herningmodellen."""
+
+    municipality = models.ForeignKey(
+        "organisation.Municipality",
+        models.CASCADE,
+        related_name="strategies",
+        verbose_name=_("kommune"),
+    )
+    policy = models.ForeignKey(
+        "policies.Policy",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="strategies",
+        verbose_name=_("hører under politik"),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
+    kind_label = models.CharField(
+        _("slags strategi"), max_length=100, blank=True, help_text=_("Fx 'Inklusionsstrategi'.")
+    )
+    purpose = models.TextField(_("formål"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    components_introduction = models.TextField(_("om delelementerne"), blank=True)
+    discrepancy_note = models.TextField(_("uoverensstemmelser mellem kilderne"), blank=True)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    history = HistoricalRecords()
+
+    municipality_lookup = "municipality"
+    basis_parent_field = "policy"
+    objects = MunicipalityScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "order", "title"]
+        verbose_name = _("strategi")
+        verbose_name_plural = _("strategier")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="unique_strategy_slug"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "strategies:strategy",
+            kwargs={"municipality": self.municipality.slug, "strategy": self.slug},
+        )
+
+
+class StrategyChild(Sourced):
+    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="+", verbose_name=_("strategi"))
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    title = models.CharField(_("titel"), max_length=200)
+    text = models.TextField(_("tekst"), blank=True)
+
+    municipality_lookup = "strategy__municipality"
+    basis_parent_field = "strategy"
+    objects = MunicipalityScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["strategy", "order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.strategy.get_absolute_url()}#{self.anchor}"
+
+
+class StrategyTheme(StrategyChild):
+    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="themes", verbose_name=_("strategi"))
+
+    history = HistoricalRecords()
+
+    class Meta(StrategyChild.Meta):
+        verbose_name = _("strategitema")
+        verbose_name_plural = _("strategitemaer")
+
+    @property
+    def anchor(self):
+        return f"tema-{self.pk}"
+
+
+class StrategyComponent(StrategyChild):
+    """A component (delelement) of a strategy, such as "Herningmodel Skole"."""
+
+    strategy = models.ForeignKey(
+        Strategy, models.CASCADE, related_name="components", verbose_name=_("strategi")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta(StrategyChild.Meta):
+        verbose_name = _("delelement")
+        verbose_name_plural = _("delelementer")
+
+    @property
+    def anchor(self):
+        return f"delelement-{self.pk}"
