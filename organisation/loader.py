@@ -267,6 +267,17 @@ class Reader:
     def line_of(value):
         return getattr(value, "line", 0)
 
+    def check_unique(self, items, key, parent, path):
+        seen = set()
+        for index, item in enumerate(items):
+            if not item or key not in item:
+                continue
+            if item[key] in seen:
+                self.error(
+                    getattr(parent, "line", 0), f"{path}[{index}].{key}", f"{item[key]!r} er allerede brugt"
+                )
+            seen.add(item[key])
+
 
 @dataclass
 class Plan:
@@ -668,17 +679,6 @@ class FileReader(Reader):
         self.with_basis(clean, item, path)
         clean["sub_goals"] = self.text_items(item, "sub_goals", path)
         return clean
-
-    def check_unique(self, items, key, parent, path):
-        seen = set()
-        for index, item in enumerate(items):
-            if not item or key not in item:
-                continue
-            if item[key] in seen:
-                self.error(
-                    getattr(parent, "line", 0), f"{path}[{index}].{key}", f"{item[key]!r} er allerede brugt"
-                )
-            seen.add(item[key])
 
     def resolve_local_refs(self):
         for namespace, value, line, path in self.refs:

@@ -178,7 +178,9 @@ class OrganisationUnit(MPTTModel, Sourced):
         help_text=_("De politiske organer, enheden betjener."),
     )
 
-    history = HistoricalRecords()
+    # The nested-set columns are bookkeeping that any tree write rewrites for
+    # many rows; history keeps the parent, which is what staff changed.
+    history = HistoricalRecords(excluded_fields=["lft", "rght", "tree_id", "level"])
 
     municipality_lookup = "municipality"
     objects = TreeManager.from_queryset(OrganisationUnitQuerySet)()
