@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import update_change_reason
 
@@ -827,7 +828,16 @@ class Writer:
         return obj
 
     def save(self, obj):
-        obj.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            # The first pass checks structure and references; what only the
+            # model knows (lengths, its own clean()) surfaces here, still
+            # inside the transaction, so nothing is kept.
+            messages = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in exc.message_dict.items())
+            raise ContentError(
+                [LoadError(self.file, 0, f"{obj._meta.verbose_name} {obj}", messages)]
+            ) from exc
         if isinstance(obj, OrganisationUnit):
             services.save_unit(obj)
         else:
@@ -838,6 +848,7 @@ class Writer:
     # Legal register
 
     def write_legal(self, instruments):
+        self.file = "legal.yaml"
         provisions = {}
         for order, item in enumerate(instruments, start=1):
             values = {
@@ -907,6 +918,7 @@ class Writer:
     # A municipality
 
     def write_municipality(self, plan):
+        self.file = plan["file"]
         data = plan["municipality"]
         municipality = self.upsert(
             Municipality,
@@ -1044,7 +1056,7 @@ class Writer:
                 return self.sources[candidate["source"]]
         return None
 
-    def write_unit(self, unit, parent, order, parent_data):
+    def write_unit(self, unit, parent, order, inherited_source):
         obj = self.upsert(
             OrganisationUnit,
             {"municipality": self.m, "slug": unit["slug"]},
@@ -1055,7 +1067,7 @@ class Writer:
                 "kind": unit["kind"],
                 "description": unit.get("description", ""),
                 "order": order,
-                "source": self.source(unit, parent_data),
+                "source": self.source(unit) or inherited_source,
             },
         )
         self.units[unit["slug"]] = obj
@@ -1068,11 +1080,11 @@ class Writer:
                 {"unit": obj, "order": position},
                 {
                     "text": task["text"],
-                    "source": self.source(task, unit, parent_data),
+                    "source": self.source(task) or obj.source,
                 },
             )
         for position, child in enumerate(unit["children"], start=1):
-            self.write_unit(child, obj, position, unit)
+            self.write_unit(child, obj, position, obj.source)
 
     def write_policy(self, policy):
         values = {
