@@ -1,0 +1,95 @@
+"""What each goal rests on: direct, inherited from what it stands under, or nothing."""
+
+import pytest
+
+from goals.models import BudgetGoal, SubGoal
+from legal.basis import coverage, goals_resting_on, resolve_all
+from legal.models import LegalReference, Provision
+from policies.models import Commitment, Initiative, Policy
+
+pytestmark = pytest.mark.django_db
+
+
+def basis_of(item):
+    return next(goal.basis for goal in resolve_all() if goal.item == item)
+
+
+def test_commitment_inherits_from_its_own_theme_before_the_policy(herning):
+    commitment = Commitment.objects.for_municipality(herning).filter(theme__slug="dannelse").first()
+    basis = basis_of(commitment)
+    assert basis.is_inherited
+    assert basis.inherited_from == commitment.theme  # Dannelse cites "FN's 17 verdensmål" itself
+    assert [ref.instrument.slug for ref in basis.references] == ["verdensmaalene"]
+
+
+def test_commitment_under_a_theme_without_references_inherits_the_policy(herning):
+    commitment = (
+        Commitment.objects.for_municipality(herning).filter(theme__slug="foraeldre-og-netvaerk").first()
+    )
+    basis = basis_of(commitment)
+    assert basis.inherited_from == Policy.objects.get(municipality=herning)
+    assert "serviceloven" in {ref.instrument.slug for ref in basis.references}
+
+
+def test_sub_goal_inherits_through_its_goal_track_to_the_policy(herning):
+    sub_goal = SubGoal.objects.for_municipality(herning).first()
+    assert basis_of(sub_goal).inherited_from == Policy.objects.get(municipality=herning)
+
+
+def test_budget_goals_rest_on_editorial_links_marked_as_such(herning):
+    for goal in BudgetGoal.objects.for_municipality(herning):
+        basis = basis_of(goal)
+        assert basis.is_direct
+        assert all(ref.is_editorial for ref in basis.references)
+
+
+def test_an_item_with_nothing_above_it_and_no_reference_rests_on_nothing(herning):
+    goal = BudgetGoal.objects.for_municipality(herning).first()
+    LegalReference.objects.filter(budget_goal=goal).delete()
+    assert basis_of(goal).rests_on_nothing
+    report = next(report for report in coverage() if report.municipality == herning)
+    assert [entry.item for entry in report.nothing] == [goal]
+
+
+def test_serviceloven_19_2_carries_both_policies_and_is_replaced():
+    provision = Provision.objects.get(instrument__slug="serviceloven", slug="par-19-stk-2")
+    assert provision.replaced_by.label == "§ 15, stk. 1"
+    assert provision.replaced_by.instrument.slug == "barnets-lov"
+    assert str(provision.replaced_on) == "2024-01-01"
+    grouped = dict(goals_resting_on(provision=provision))
+    assert {municipality.slug for municipality in grouped} == {"herning", "lyngby-taarbaek"}
+    for goals in grouped.values():
+        policies = [goal.item for goal in goals if isinstance(goal.item, Policy)]
+        assert len(policies) == 1 and policies[0].legal_references.filter(provision=provision).exists()
+        # Everything under the policy that has no basis of its own rests on it too, by inheritance.
+        assert any(goal.basis.is_inherited for goal in goals)
+
+
+def test_lyngby_initiatives_inherit_the_policy_basis(lyngby):
+    initiative = Initiative.objects.for_municipality(lyngby).first()
+    basis = basis_of(initiative)
+    assert basis.is_inherited and basis.inherited_from == initiative.theme.policy
+
+
+def test_coverage_of_the_bundled_content_has_no_goal_without_basis():
+    reports = coverage()
+    assert {report.municipality.slug for report in reports} == {"herning", "lyngby-taarbaek"}
+    for report in reports:
+        assert report.nothing == []
+        assert report.direct > 0 and report.inherited > 0
+        # Both policies cite Serviceloven § 19, which was replaced in 2024.
+        assert report.on_replaced
+
+
+def test_resolving_reads_a_constant_number_of_queries(django_assert_num_queries, herning):
+    # One query for the references, one per kind of goal-like item (ten kinds).
+    with django_assert_num_queries(11):
+        resolve_all(herning)
+    for index in range(20):
+        Commitment.objects.create(
+            theme=Commitment.objects.for_municipality(herning).first().theme,
+            order=100 + index,
+            text=f"Nyt punkt {index}",
+        )
+    with django_assert_num_queries(11):
+        resolve_all(herning)
