@@ -1,0 +1,211 @@
+"""Latency and throughput of the main pages, and of search at 100 000 commitments.
+
+Run with `make benchmark`: it needs the DATABASE_URL of a PostgreSQL server
+(scripts/with-postgres provides a throwaway one) and creates its own database
+there, so nothing else is touched. Timings are printed, never asserted:
+speed is measured here, while the tests assert exact query counts.
+
+1. The real site under gunicorn (2 workers), requested over loopback by a
+   bounded number of client threads for a bounded time per page.
+2. Search with the stored, GIN-indexed vector against the same search with
+   the vector computed from the text in the query (what an index on the
+   expression alone leaves for ranking), with 100 000 extra commitments.
+"""
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "policyhub_benchmark"
+PAGES = [
+    "/",
+    "/herning/",
+    "/herning/politikker/boerne-og-ungepolitik/",
+    "/herning/politikker/boerne-og-ungepolitik/dannelse/",
+    "/herning/maal/",
+    "/herning/organisation/",
+    "/lyngby-taarbaek/politikker/sammenhaengende-boerne-og-ungepolitik/",
+    "/retsgrundlag/serviceloven/par-19-stk-2/",
+    "/daekning/",
+    "/soeg/?q=f%C3%A6llesskaber",
+]
+SECONDS_PER_PAGE = 4
+CLIENTS = 4
+EXTRA_COMMITMENTS = 100_000
+
+
+def database_url(name):
+    server, _database = os.environ["DATABASE_URL"].rsplit("/", 1)
+    return f"{server}/{name}"
+
+
+def recreate_database():
+    server = dj_database_url.parse(os.environ["DATABASE_URL"])
+    with psycopg.connect(
+        host=server["HOST"],
+        port=server["PORT"] or None,
+        user=server["USER"],
+        dbname=server["NAME"],
+        autocommit=True,
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+
+
+def manage(*args, env):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+        assert response.status == 200, url
+    return time.perf_counter() - started
+
+
+def measure_page(base, path):
+    deadline = time.monotonic() + SECONDS_PER_PAGE
+    timings = []
+
+    def client():
+        while time.monotonic() < deadline:
+            timings.append(fetch(base + path))
+
+    for _ in range(3):  # warm up
+        fetch(base + path)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        for _ in range(CLIENTS):
+            pool.submit(client)
+    elapsed = time.perf_counter() - started
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "per_second": len(timings) / elapsed,
+        "median_ms": statistics.median(timings) * 1000,
+        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000,
+    }
+
+
+def benchmark_pages(env):
+    port = free_port()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "policyhub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                fetch(base + "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        print(f"\nPages: gunicorn, 2 workers, {CLIENTS} client threads, {SECONDS_PER_PAGE} s per page")
+        print(f"{'page':<70} {'req/s':>7} {'median':>9} {'p95':>9}")
+        for path in PAGES:
+            result = measure_page(base, path)
+            print(
+                f"{path:<70} {result['per_second']:>7.1f} {result['median_ms']:>7.1f}ms"
+                f" {result['p95_ms']:>7.1f}ms"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def benchmark_search():
+    import django
+
+    django.setup()
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.db import connection
+    from django.db.models import F
+
+    from policies.models import Commitment, Theme
+    from search.models import SearchEntry
+    from search.services import SEARCH_CONFIG, rebuild_index
+
+    theme = Theme.objects.get(policy__municipality__slug="herning", slug="dannelse")
+    words = ["fællesskab", "trivsel", "læring", "forældre", "venskaber", "dannelse", "leg", "inklusion"]
+    started = time.perf_counter()
+    Commitment.objects.bulk_create(
+        Commitment(
+            theme=theme,
+            order=1000 + index,
+            text=f"Prøvepunkt {index}: børn og unge skal have {words[index % 8]} og {words[(index * 3) % 8]}",
+        )
+        for index in range(EXTRA_COMMITMENTS)
+    )
+    rebuild_index()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+    print(
+        f"\nSearch: {SearchEntry.objects.count()} entries "
+        f"({EXTRA_COMMITMENTS} extra commitments, indexed in {time.perf_counter() - started:.1f} s)"
+    )
+
+    query = SearchQuery("fællesskaber", config=SEARCH_CONFIG, search_type="websearch")
+    stored = (
+        SearchEntry.objects.filter(vector=query)
+        .annotate(rank=SearchRank(F("vector"), query))
+        .order_by("-rank")[:50]
+    )
+    computed_vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "body", weight="B", config=SEARCH_CONFIG
+    )
+    computed = (
+        SearchEntry.objects.annotate(document=computed_vector)
+        .filter(document=query)
+        .annotate(rank=SearchRank(F("document"), query))
+        .order_by("-rank")[:50]
+    )
+    for label, queryset in (("stored vector + GIN index", stored), ("vector computed per row", computed)):
+        timings = []
+        for _ in range(7):
+            started = time.perf_counter()
+            hits = len(list(queryset))
+            timings.append(time.perf_counter() - started)
+        print(f"{label:<28} median {statistics.median(timings) * 1000:8.1f} ms over 7 runs, {hits} hits")
+    plan = stored.explain()
+    print("plan (stored):", " / ".join(line.strip() for line in plan.splitlines() if "Scan" in line))
+
+
+def main():
+    recreate_database()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(BENCH_DB),
+        "DJANGO_SETTINGS_MODULE": "policyhub.settings.test",
+    }
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("load_content", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    benchmark_pages(env)
+    os.environ.update(env)
+    benchmark_search()
+
+
+if __name__ == "__main__":
+    main()
