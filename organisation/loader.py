@@ -809,9 +809,14 @@ class Writer:
         self.report = report
         self.reason = reason
 
+    create_only = False
+
     def upsert(self, model, lookup, values):
         """Create or update one row; save only what differs, so reruns leave no history."""
         obj = model._default_manager.filter(**lookup).first()
+        if obj is not None and self.create_only:
+            self.report.unchanged += 1
+            return obj
         if obj is None:
             obj = model(**lookup, **values)
             self.save(obj)
@@ -850,6 +855,7 @@ class Writer:
     def write_legal(self, instruments):
         self.file = "legal.yaml"
         provisions = {}
+        existing = set(Provision.objects.values_list("pk", flat=True)) if self.create_only else set()
         for order, item in enumerate(instruments, start=1):
             values = {
                 key: item.get(key, default)
@@ -902,6 +908,8 @@ class Writer:
                 )
         # Successors last: the provision replacing another may be defined after it.
         for provision, obj in provisions.values():
+            if obj.pk in existing:
+                continue
             target = provision.get("replaced_by")
             replaced_by = self.provision(target) if target else None
             if obj.replaced_by != replaced_by or obj.replaced_on != provision.get("replaced_on"):
@@ -1290,10 +1298,10 @@ def load(paths, *, skip_existing=False, dry_run=False):
 
     writer = Writer(report, reason="Indlæst fra projektets indholdsfiler")
     with transaction.atomic(), suspended():
-        if skip_existing and Instrument.objects.exists():
-            report.skipped.append("legal")
-        else:
-            writer.write_legal(plan.legal)
+        # Legal editors own the register once it exists: add what is new, change nothing.
+        writer.create_only = skip_existing
+        writer.write_legal(plan.legal)
+        writer.create_only = False
         for municipality in plan.municipalities:
             slug_ = municipality["municipality"]["slug"]
             if skip_existing and Municipality.objects.filter(slug=slug_).exists():

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from legal.models import Provision
 from organisation.loader import fixture_paths
 from organisation.models import Municipality, OrganisationUnit
 from policies.models import Commitment, Policy, Theme
@@ -142,3 +143,13 @@ def test_failure_while_writing_rolls_back_every_file(fixture_copy, capsys, herni
     assert "lyngby-taarbaek.yaml" in errors and "title" in errors
     # Herning's file is valid and is written first, yet its restore is rolled back too.
     assert snapshot() == before
+
+
+def test_skip_existing_keeps_legal_editors_changes():
+    provision = Provision.objects.get(instrument__slug="serviceloven", slug="par-19-stk-2")
+    provision.summary = "Rettet af en juridisk redaktør."
+    provision.save()
+    call_command("load_content", "--skip-existing")
+    provision.refresh_from_db()
+    assert provision.summary == "Rettet af en juridisk redaktør."
+    assert provision.replaced_by is not None
