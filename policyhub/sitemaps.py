@@ -1,1 +1,20 @@
-SITEMAPS = {}
+"""Every public page of the site, for sitemap.xml."""
+
+from goals.sitemaps import GoalOverviewSitemap
+from legal.sitemaps import InstrumentSitemap, ProvisionSitemap
+from organisation.sitemaps import MunicipalitySitemap, OrganisationSitemap, StaticSitemap, UnitSitemap
+from policies.sitemaps import PolicySitemap, ThemeSitemap
+from strategies.sitemaps import StrategySitemap
+
+SITEMAPS = {
+    "sider": StaticSitemap,
+    "kommuner": MunicipalitySitemap,
+    "organisation": OrganisationSitemap,
+    "enheder": UnitSitemap,
+    "politikker": PolicySitemap,
+    "temaer": ThemeSitemap,
+    "strategier": StrategySitemap,
+    "maal": GoalOverviewSitemap,
+    "retskilder": InstrumentSitemap,
+    "bestemmelser": ProvisionSitemap,
+}

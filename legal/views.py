@@ -1,0 +1,93 @@
+"""The register of legal sources and the coverage report."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from legal import basis as legal_basis
+from legal.models import Consolidation, Instrument, Provision
+from organisation.views import crumbs, render_page
+
+
+def register_crumb():
+    return (_("Retsgrundlag"), reverse("legal:index"))
+
+
+def grouped_by_bindingness(instruments):
+    groups = {value: [] for value, _label in Instrument.Bindingness.choices}
+    for instrument in instruments:
+        groups[instrument.bindingness].append(instrument)
+    labels = dict(Instrument.Bindingness.choices)
+    return [(labels[value], items) for value, items in groups.items() if items]
+
+
+@require_safe
+def index(request):
+    return render_page(
+        request,
+        "legal/index.html",
+        {
+            "groups": grouped_by_bindingness(Instrument.objects.all()),
+            "breadcrumbs": crumbs((_("Retsgrundlag"), "")),
+        },
+    )
+
+
+@require_safe
+def instrument(request, instrument):
+    instruments = Instrument.objects.prefetch_related(
+        Prefetch("consolidations", queryset=Consolidation.objects.order_by("dated", "label")),
+        Prefetch(
+            "provisions",
+            queryset=Provision.objects.select_related("replaced_by__instrument").order_by("order", "label"),
+        ),
+    )
+    instrument = get_object_or_404(instruments, slug=instrument)
+    return render_page(
+        request,
+        "legal/instrument.html",
+        {
+            "instrument": instrument,
+            "provisions": list(instrument.provisions.all()),
+            "consolidations": list(instrument.consolidations.all()),
+            "resting": legal_basis.goals_resting_on(instrument=instrument),
+            "breadcrumbs": crumbs(register_crumb(), (instrument.short_title, "")),
+        },
+    )
+
+
+@require_safe
+def provision(request, instrument, provision):
+    provisions = Provision.objects.select_related("instrument", "replaced_by__instrument").prefetch_related(
+        Prefetch("replaces", queryset=Provision.objects.select_related("instrument").order_by("label"))
+    )
+    provision = get_object_or_404(provisions, instrument__slug=instrument, slug=provision)
+    return render_page(
+        request,
+        "legal/provision.html",
+        {
+            "instrument": provision.instrument,
+            "provision": provision,
+            "replaces": list(provision.replaces.all()),
+            "resting": legal_basis.goals_resting_on(provision=provision),
+            "breadcrumbs": crumbs(
+                register_crumb(),
+                (provision.instrument.short_title, provision.instrument.get_absolute_url()),
+                (provision.label, ""),
+            ),
+        },
+    )
+
+
+@require_safe
+def coverage(request):
+    return render_page(
+        request,
+        "legal/coverage.html",
+        {
+            "reports": legal_basis.coverage(),
+            "breadcrumbs": crumbs((_("Dækning af retsgrundlaget"), "")),
+        },
+    )

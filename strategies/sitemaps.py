@@ -1,0 +1,8 @@
+from django.contrib.sitemaps import Sitemap
+
+from strategies.models import Strategy
+
+
+class StrategySitemap(Sitemap):
+    def items(self):
+        return Strategy.objects.select_related("municipality").order_by("municipality", "order", "title")

@@ -1,0 +1,79 @@
+"""Full-text search in Danish, with safe highlighting."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def results_html(response):
+    html = response.content.decode()
+    start = html.find('class="search-results"')
+    assert start != -1
+    return html[start:]
+
+
+def test_empty_query_shows_the_form(client, herning):
+    response = client.get("/soeg/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="q"' in html
+    assert 'class="search-results"' not in html
+
+
+def test_stemming_finds_faellesskab_from_faellesskaber(client, herning):
+    response = client.get("/soeg/", {"q": "fællesskaber"})
+    assert response.status_code == 200
+    html = results_html(response)
+    assert "<mark>fællesskab" in html.lower() or "<mark>Fællesskab" in html
+
+
+def test_stemming_finds_boern_from_boernene(client, herning):
+    html = results_html(client.get("/soeg/", {"q": "børnene"}))
+    assert "<mark>børn</mark>" in html.lower() or "<mark>Børn</mark>" in html
+
+
+def test_results_link_to_anchors_and_show_kind_and_context(client, herning):
+    html = results_html(client.get("/soeg/", {"q": "venskaber"}))
+    assert 'href="/herning/politikker/boerne-og-ungepolitik/vores-faelles-boern-og-unge/#vi-vil-' in html
+    assert "Vi vil · Børne- og Ungepolitik · Vores fælles børn og unge" in html
+
+
+def test_municipality_filter(client, herning, lyngby):
+    html = results_html(client.get("/soeg/", {"q": "børn", "kommune": "lyngby-taarbaek"}))
+    assert "/lyngby-taarbaek/" in html
+    assert "/herning/" not in html
+    assert client.get("/soeg/", {"q": "børn", "kommune": "ingen"}).status_code == 400
+
+
+def test_markup_in_query_is_escaped(client, herning):
+    response = client.get("/soeg/", {"q": "<script>alert(1)</script> børn"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_nul_byte_is_400(client, herning):
+    response = client.get("/soeg/", {"q": "børn\x00"})
+    assert response.status_code == 400
+    assert "tegn" in response.content.decode()
+
+
+def test_overlong_query_is_400(client, herning):
+    response = client.get("/soeg/", {"q": "a" * 10_000})
+    assert response.status_code == 400
+    assert "for lang" in response.content.decode()
+
+
+@pytest.mark.parametrize("q", ['"', "'", '"børn', "& | ! ( ) :*", "-", "<>", "or", "\\"])
+def test_odd_queries_do_not_fail(client, herning, q):
+    assert client.get("/soeg/", {"q": q}).status_code == 200
+
+
+def test_results_are_limited(client, herning, monkeypatch):
+    from search import views
+
+    monkeypatch.setattr(views, "MAX_RESULTS", 2)
+    html = results_html(client.get("/soeg/", {"q": "børn"}))
+    assert html.count('<p class="muted">') == 2
+    assert "Kun de 2 bedste vises" in html
