@@ -142,7 +142,10 @@ def municipality(request, municipality):
     strategies = list(
         Strategy.objects.for_municipality(municipality).select_related("policy").order_by("order", "title")
     )
-    tracks = list(GoalTrack.objects.for_municipality(municipality).order_by("order"))
+    tracks = list(GoalTrack.objects.for_municipality(municipality).select_related("policy").order_by("order"))
+    index = BasisIndex(read_references(municipality))
+    for track in tracks:
+        track.basis = index.basis_of(track)
     return render_page(
         request,
         "organisation/municipality.html",
