@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve test lint format migrations-check install browser staff check-tree coverage benchmark clean
+.PHONY: run serve test lint format migrations-check install browser staff messages check-tree coverage benchmark clean
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -40,6 +40,10 @@ migrations-check: install
 coverage: install browser
 	scripts/with-postgres $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
+# Compile locale/ after editing a .po file (the compiled .mo is committed).
+messages:
+	msgfmt --check -o locale/da/LC_MESSAGES/django.mo locale/da/LC_MESSAGES/django.po
+
 check-tree: install
 	$(MANAGE) check_tree
 
@@ -56,7 +60,6 @@ install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 

@@ -17,7 +17,8 @@ class MunicipalityScopedQuerySet(models.QuerySet):
     """
 
     def for_municipality(self, municipality):
-        return self.filter(**{self.model.municipality_lookup: municipality})
+        # Accepts an instance or a pk; "pk" as a lookup compares with a pk only.
+        return self.filter(**{self.model.municipality_lookup: getattr(municipality, "pk", municipality)})
 
 
 class Municipality(models.Model):
