@@ -24,6 +24,7 @@ serve: install
 
 test: install browser
 	$(MAKE) lint migrations-check
+	$(MANAGE) collectstatic --noinput -v0
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -38,6 +39,7 @@ migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 coverage: install browser
+	$(MANAGE) collectstatic --noinput -v0
 	scripts/with-postgres $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # Compile locale/ after editing a .po file (the compiled .mo is committed).

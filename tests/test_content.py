@@ -5,6 +5,7 @@ structure allows it, the list is also extracted from the document's own text
 here, so that a fixture that drops or rewords an item fails.
 """
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -28,13 +29,13 @@ from policies.models import (
 )
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("SEEDS_DIR", Path(settings.BASE_DIR).parent / "shared" / "seeds"))
 pytestmark = pytest.mark.django_db
 
 
 def seed(name):
     path = next(SEEDS.glob(f"{name}_*.txt"), None)
-    assert path is not None, f"The source documents are expected in {SEEDS} (see README)."
+    assert path is not None, f"The source documents are expected in {SEEDS}; set SEEDS_DIR (see README)."
     return path.read_text(encoding="utf-8")
 
 
