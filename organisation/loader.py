@@ -1273,7 +1273,10 @@ class Writer:
                     "provision": provision,
                     "relation": basis["relation"],
                     "citation": basis.get("citation", ""),
-                    "source": self.source(basis, item, *parents),
+                    # An editor's link stands in no document unless one is named for it.
+                    "source": self.source(basis)
+                    if basis.get("editorial")
+                    else self.source(basis, item, *parents),
                     "is_editorial": basis.get("editorial", False),
                 },
             )

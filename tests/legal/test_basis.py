@@ -93,3 +93,10 @@ def test_resolving_reads_a_constant_number_of_queries(django_assert_num_queries,
         )
     with django_assert_num_queries(11):
         resolve_all(herning)
+
+
+def test_editorial_links_claim_no_source_document():
+    editorial = LegalReference.objects.filter(is_editorial=True)
+    assert editorial.count() == 6  # four on Herning's budget goals, two on Lyngby's themes
+    assert not editorial.filter(source__isnull=False).exists()
+    assert not LegalReference.objects.filter(is_editorial=False, source__isnull=True).exists()
