@@ -144,8 +144,8 @@ def municipality(request, municipality):
     )
     tracks = list(GoalTrack.objects.for_municipality(municipality).select_related("policy").order_by("order"))
     index = BasisIndex(read_references(municipality))
-    for track in tracks:
-        track.basis = index.basis_of(track)
+    for goal in [*strategies, *tracks]:
+        goal.basis = index.basis_of(goal)
     return render_page(
         request,
         "organisation/municipality.html",

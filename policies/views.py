@@ -64,13 +64,14 @@ def themes_of(policy):
 
 
 def references_within(policy):
-    """Every reference on the policy, its themes and their items, in one query."""
+    """Every reference on the policy, its themes, their items and its strategies, in one query."""
     return list(
         LegalReference.objects.with_provisions().filter(
             Q(policy=policy)
             | Q(theme__policy=policy)
             | Q(commitment__theme__policy=policy)
             | Q(initiative__theme__policy=policy)
+            | Q(strategy__policy=policy)
         )
     )
 
@@ -121,6 +122,9 @@ def policy(request, municipality, policy):
     strategies = list(Strategy.objects.filter(policy=policy).order_by("order", "title"))
     index = BasisIndex(references_within(policy))
     attach_bases(themes, index)
+    for strategy in strategies:
+        strategy.policy = policy
+        strategy.basis = index.basis_of(strategy)
     actor_groups = []
     for actor in actors:
         if actor_groups and actor_groups[-1][0] == actor.group:
