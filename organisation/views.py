@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.basis import BasisIndex, read_references
-from organisation.models import Municipality, OrganisationUnit, Person
+from organisation.models import Municipality, OrganisationUnit, Person, PoliticalBody
 from policies.models import Commitment, Initiative, Policy
 from strategies.models import Strategy
 
@@ -143,6 +143,11 @@ def municipality(request, municipality):
         Strategy.objects.for_municipality(municipality).select_related("policy").order_by("order", "title")
     )
     tracks = list(GoalTrack.objects.for_municipality(municipality).select_related("policy").order_by("order"))
+    bodies = list(
+        PoliticalBody.objects.for_municipality(municipality)
+        .prefetch_related(Prefetch("served_by", queryset=OrganisationUnit.objects.order_by("lft")))
+        .order_by("order", "name")
+    )
     index = BasisIndex(read_references(municipality))
     for goal in [*strategies, *tracks]:
         goal.basis = index.basis_of(goal)
@@ -154,6 +159,7 @@ def municipality(request, municipality):
             "policies": policies,
             "strategies": strategies,
             "goal_tracks": tracks,
+            "bodies": bodies,
             "contacts": list(contacts_of(municipality)),
             "breadcrumbs": crumbs((municipality.name, "")),
         },

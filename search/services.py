@@ -9,8 +9,8 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
-from organisation.models import OrganisationUnit
-from policies.models import Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
+from organisation.models import OrganisationUnit, PoliticalBody
+from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
 from search.models import SearchEntry
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
@@ -89,6 +89,28 @@ def _value(value):
         "body": _join(value.tagline, value.text),
         "url": f"{value.policy.get_absolute_url()}#vaerdi-{value.pk}",
         "municipality": value.policy.municipality,
+    }
+
+
+def _actor(actor):
+    return {
+        "kind": _("Aktør"),
+        "title": actor.name,
+        "context": f"{actor.policy.title} · {actor.group}" if actor.group else actor.policy.title,
+        "body": actor.responsibility,
+        "url": f"{actor.policy.get_absolute_url()}#aktoer-{actor.pk}",
+        "municipality": actor.policy.municipality,
+    }
+
+
+def _body(body):
+    return {
+        "kind": _("Politisk organ"),
+        "title": body.name,
+        "context": body.municipality.name,
+        "body": body.description,
+        "url": f"{body.municipality.get_absolute_url()}#organ-{body.slug}",
+        "municipality": body.municipality,
     }
 
 
@@ -192,6 +214,8 @@ INDEXED = [
         lambda qs: qs.select_related("theme__policy__municipality"),
     ),
     (Quote, _quote, lambda qs: qs.select_related("policy__municipality", "theme")),
+    (Actor, _actor, lambda qs: qs.select_related("policy__municipality")),
+    (PoliticalBody, _body, lambda qs: qs.select_related("municipality")),
     (Strategy, _strategy, lambda qs: qs.select_related("municipality")),
     (
         StrategyTheme,

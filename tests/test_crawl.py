@@ -18,9 +18,19 @@ from django.core.management import call_command
 from django.test import Client
 
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
-from organisation.models import Municipality, OrganisationUnit
-from policies.models import Commitment, Initiative, Policy, Quote, Theme
-from strategies.models import Strategy
+from organisation.models import CoreTask, Municipality, OrganisationUnit, Person, PoliticalBody
+from policies.models import (
+    Actor,
+    Commitment,
+    Initiative,
+    KeyMessage,
+    Policy,
+    PolicyValue,
+    Quote,
+    Theme,
+    ThemeSection,
+)
+from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
 HOST = "testserver"
 MAX_PAGES = 3000  # a crawl that grows beyond this is following generated links without end
@@ -188,6 +198,20 @@ def expected_texts():
         *((f"council commitment {c.pk}", c.text) for c in CouncilCommitment.objects.all()),
         *((f"budget goal {b.pk}", b.title) for b in BudgetGoal.objects.all()),
         *((f"unit {u.pk}", u.name) for u in OrganisationUnit.objects.all()),
+        *(
+            (f"unit description {u.pk}", u.description)
+            for u in OrganisationUnit.objects.exclude(description="")
+        ),
+        *((f"core task {t.pk}", t.text) for t in CoreTask.objects.all()),
+        *((f"person {p.pk}", p.name) for p in Person.objects.all()),
+        *((f"body {b.pk}", b.name) for b in PoliticalBody.objects.all()),
+        *((f"body description {b.pk}", b.description) for b in PoliticalBody.objects.exclude(description="")),
+        *((f"section {s.pk}", s.text) for s in ThemeSection.objects.filter(theme__policy__in=published)),
+        *((f"key message {k.pk}", k.text) for k in KeyMessage.objects.filter(theme__policy__in=published)),
+        *((f"value {v.pk}", v.text) for v in PolicyValue.objects.filter(policy__in=published)),
+        *((f"actor {a.pk}", a.responsibility) for a in Actor.objects.filter(policy__in=published)),
+        *((f"strategy theme {t.pk}", t.title) for t in StrategyTheme.objects.all()),
+        *((f"component {c.pk}", c.title) for c in StrategyComponent.objects.all()),
     ]
     return [(what, normalise(text)) for what, text in items]
 

@@ -17,10 +17,11 @@ LYNGBY_THEME = LYNGBY_POLICY + "fritid-og-kultur/"
 PAGES = [
     # 1 municipalities
     ("/", 1),
-    # 1 municipality, 2 policies, 3 strategies, 4 goal tracks with their policy, 5 contacts,
-    # 6 the municipality's legal references, for the basis each goal track shows
-    ("/herning/", 6),
-    ("/lyngby-taarbaek/", 6),
+    # 1 municipality, 2 policies, 3 strategies, 4 goal tracks with their policy, 5 political bodies,
+    # 6 the units serving them, 7 the municipality's legal references, for the basis each goal shows,
+    # 8 contacts
+    ("/herning/", 8),
+    ("/lyngby-taarbaek/", 8),
     # 1 municipality, 2 the whole unit tree (get_cached_trees)
     ("/herning/organisation/", 2),
     ("/lyngby-taarbaek/organisation/", 2),

@@ -77,3 +77,10 @@ def test_results_are_limited(client, herning, monkeypatch):
     html = results_html(client.get("/soeg/", {"q": "børn"}))
     assert html.count('<p class="muted">') == 2
     assert "Kun de 2 bedste vises" in html
+
+
+def test_political_bodies_and_actors_are_searchable(client, herning):
+    html = results_html(client.get("/soeg/", {"q": "forældrebestyrelserne formænd"}))
+    assert 'href="/herning/#organ-samraadet"' in html
+    html = results_html(client.get("/soeg/", {"q": "Forebyggelsescenteret"}))
+    assert 'href="/lyngby-taarbaek/politikker/sammenhaengende-boerne-og-ungepolitik/#aktoer-' in html
