@@ -15,7 +15,13 @@ class SearchEntry(models.Model):
     """
 
     municipality = models.ForeignKey(
-        "organisation.Municipality", models.CASCADE, related_name="+", verbose_name=_("kommune")
+        "organisation.Municipality",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kommune"),
+        help_text=_("Tom for retskilder, som alle kommuner deler."),
     )
     kind = models.CharField(_("slags"), max_length=40)
     object_key = models.CharField(

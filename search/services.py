@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
+from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
 from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
 from search.models import SearchEntry
@@ -111,6 +112,28 @@ def _body(body):
         "body": body.description,
         "url": f"{body.municipality.get_absolute_url()}#organ-{body.slug}",
         "municipality": body.municipality,
+    }
+
+
+def _instrument(instrument):
+    return {
+        "kind": _("Retskilde"),
+        "title": instrument.short_title,
+        "context": instrument.title,
+        "body": _join(instrument.summary, instrument.citation),
+        "url": instrument.get_absolute_url(),
+        "municipality": None,
+    }
+
+
+def _provision(provision):
+    return {
+        "kind": _("Bestemmelse"),
+        "title": f"{provision.instrument.short_title} {provision.label}",
+        "context": provision.instrument.title,
+        "body": _join(provision.heading, provision.summary),
+        "url": provision.get_absolute_url(),
+        "municipality": None,
     }
 
 
@@ -232,7 +255,11 @@ INDEXED = [
     (CouncilCommitment, _council_commitment, lambda qs: qs.select_related("municipality")),
     (BudgetGoal, _budget_goal, lambda qs: qs.select_related("municipality")),
     (OrganisationUnit, _unit, lambda qs: qs.select_related("municipality").prefetch_related("core_tasks")),
+    (Instrument, _instrument, lambda qs: qs),
+    (Provision, _provision, lambda qs: qs.select_related("instrument")),
 ]
+# Shared by every municipality: indexed whole, never per municipality.
+SHARED_MODELS = (Instrument, Provision)
 INDEXED_MODELS = {model: (describe, read) for model, describe, read in INDEXED}
 
 
@@ -273,6 +300,8 @@ def rebuild_index(municipality=None):
     for model, describe, read in INDEXED:
         rows = model._default_manager.all()
         if municipality is not None:
+            if model in SHARED_MODELS:
+                continue
             rows = rows.for_municipality(municipality)
         new.extend(_entry(obj, describe) for obj in read(rows).iterator(chunk_size=2000))
     SearchEntry.objects.bulk_create(new, batch_size=2000)
@@ -288,6 +317,12 @@ def index_object(obj):
     SearchEntry.objects.filter(object_key=entry.object_key).delete()
     entry.save()
     _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
+
+
+def reindex_instrument(instrument):
+    """An instrument's title stands in each of its provisions' entries too."""
+    for obj in [instrument, *instrument.provisions.all()]:
+        index_object(obj)
 
 
 def remove_object(obj):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from goals.models import GoalTrack
+from legal.models import Instrument
 from organisation.models import CoreTask, Municipality
 from policies.models import Policy, Theme, ThemeSection
 from search import services
@@ -60,6 +61,9 @@ def _on_change(sender, instance, raw=False, **kwargs):
     if sender in PART_OF_PARENT:
         parent = getattr(instance, PART_OF_PARENT[sender])
         transaction.on_commit(lambda: services.index_object(parent))
+        return
+    if isinstance(instance, Instrument):
+        transaction.on_commit(lambda: services.reindex_instrument(instance))
         return
     transaction.on_commit(lambda: services.index_object(instance))
 

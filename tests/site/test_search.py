@@ -2,6 +2,9 @@
 
 import pytest
 
+from legal.models import Provision
+from search.models import SearchEntry
+
 pytestmark = pytest.mark.django_db
 
 
@@ -84,3 +87,16 @@ def test_political_bodies_and_actors_are_searchable(client, herning):
     assert 'href="/herning/#organ-samraadet"' in html
     html = results_html(client.get("/soeg/", {"q": "Forebyggelsescenteret"}))
     assert 'href="/lyngby-taarbaek/politikker/sammenhaengende-boerne-og-ungepolitik/#aktoer-' in html
+
+
+def test_legal_sources_are_searchable(client, herning):
+    html = results_html(client.get("/soeg/", {"q": "sammenhængende børnepolitik"}))
+    assert 'href="/retsgrundlag/serviceloven/par-19-stk-2/"' in html
+
+
+def test_an_admin_edit_reaches_the_index(herning, django_capture_on_commit_callbacks):
+    provision = Provision.objects.get(instrument__slug="barnets-lov", slug="par-15-stk-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        provision.summary = "Kommunalbestyrelsen skal have en zebrapolitik."
+        provision.save()
+    assert "zebrapolitik" in SearchEntry.objects.get(object_key=f"legal.provision:{provision.pk}").body
