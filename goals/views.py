@@ -6,6 +6,7 @@ fixed number of queries); filtering is done in Python on the resolved rows.
 
 import csv
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -217,12 +218,7 @@ def overview(request, municipality):
         rows, options, chosen = filtered_rows(request, municipality)
     except InvalidFilter:
         return bad_request(request, INVALID_FILTER)
-    groups = []
-    for row in rows:
-        if groups and groups[-1][0] == row.kind_label:
-            groups[-1][1].append(row)
-        else:
-            groups.append((row.kind_label, [row]))
+    groups = [(label, list(members)) for label, members in groupby(rows, key=lambda row: row.kind_label)]
     csv_url = reverse("goals:overview_csv", args=[municipality.slug])
     if request.GET.urlencode():
         csv_url += "?" + request.GET.urlencode()

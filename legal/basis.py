@@ -125,6 +125,12 @@ class BasisIndex:
                 if target_id:
                     self.direct[(target_field, target_id)].append(reference)
 
+    def attach(self, items):
+        """Set `.basis` on each item, for templates; returns the items."""
+        for item in items:
+            item.basis = self.basis_of(item)
+        return items
+
     def basis_of(self, item):
         node = item
         while node is not None:

@@ -149,8 +149,7 @@ def municipality(request, municipality):
         .order_by("order", "name")
     )
     index = BasisIndex(read_references(municipality))
-    for goal in [*strategies, *tracks]:
-        goal.basis = index.basis_of(goal)
+    index.attach([*strategies, *tracks])
     return render_page(
         request,
         "organisation/municipality.html",
@@ -189,8 +188,7 @@ def unit(request, municipality, unit):
     groups = items_carried_out_by(unit)
     index = BasisIndex(read_references(municipality))
     for _label, items in groups:
-        for item in items:
-            item.basis = index.basis_of(item)
+        index.attach(items)
     return render_page(
         request,
         "organisation/unit.html",

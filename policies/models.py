@@ -109,10 +109,6 @@ class Policy(Sourced, Period):
             "policies:policy", kwargs={"municipality": self.municipality.slug, "policy": self.slug}
         )
 
-    @property
-    def is_in_force(self):
-        return self.status == self.Status.ADOPTED
-
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Perioden kan ikke slutte, før den begynder.")})

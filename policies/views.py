@@ -1,5 +1,7 @@
 """A policy with everything in it, and each of its themes on a page of its own."""
 
+from itertools import groupby
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -78,10 +80,9 @@ def references_within(policy):
 
 def attach_bases(themes, index):
     """Each theme, commitment and initiative gets its basis, direct or inherited."""
+    index.attach(themes)
     for theme in themes:
-        theme.basis = index.basis_of(theme)
-        for item in [*theme.commitments.all(), *theme.initiatives.all()]:
-            item.basis = index.basis_of(item)
+        index.attach([*theme.commitments.all(), *theme.initiatives.all()])
 
 
 def sources_of(*groups):
@@ -124,13 +125,8 @@ def policy(request, municipality, policy):
     attach_bases(themes, index)
     for strategy in strategies:
         strategy.policy = policy
-        strategy.basis = index.basis_of(strategy)
-    actor_groups = []
-    for actor in actors:
-        if actor_groups and actor_groups[-1][0] == actor.group:
-            actor_groups[-1][1].append(actor)
-        else:
-            actor_groups.append((actor.group, [actor]))
+    index.attach(strategies)
+    actor_groups = [(group, list(members)) for group, members in groupby(actors, key=lambda a: a.group)]
     parts = [[policy], values, actors, quotes]
     for theme in themes:
         parts.extend(theme_parts(theme))

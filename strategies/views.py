@@ -41,9 +41,7 @@ def strategy(request, municipality, strategy):
     municipality = get_municipality(municipality)
     strategy = strategy_with_parts(municipality, strategy)
     index = BasisIndex(references_of(strategy))
-    components = list(strategy.components.all())
-    for component in components:
-        component.basis = index.basis_of(component)
+    components = index.attach(list(strategy.components.all()))
     pairs = [municipality_crumb(municipality)]
     if strategy.policy is not None:
         pairs.append((strategy.policy.title, strategy.policy.get_absolute_url()))
