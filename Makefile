@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve test lint format migrations-check install browser staff messages check-tree coverage benchmark clean
+.PHONY: run serve test lint hooks format migrations-check install browser staff messages check-tree coverage benchmark clean
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -30,6 +30,11 @@ test: install browser
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+
+# Install the git pre-commit hook (.pre-commit-config.yaml: the same checks as `make lint`).
+hooks: install
+	$(BIN)/pre-commit install
 
 format: install
 	$(BIN)/ruff format .
