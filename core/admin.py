@@ -14,8 +14,6 @@ from django.db import models, router, transaction
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-from organisation.models import Municipality
-
 
 def municipality_id(user):
     """The pk of the user's municipality, or None."""
@@ -63,7 +61,7 @@ class MunicipalityScope:
             return kwargs
         # Admin validates a submitted pk against this queryset, not just the rendered options.
         kwargs["queryset"] = scoped(request, kwargs.get("queryset", related._default_manager.all()))
-        if related is Municipality:
+        if related.municipality_lookup == "pk":  # the municipality itself: fixed to the user's
             kwargs.update(disabled=True, empty_label=None)
         return kwargs
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
+from core.admin import MunicipalityScopedAdmin, MunicipalityScopedInline
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.admin import references_inline
-from organisation.admin_mixins import MunicipalityScopedAdmin, MunicipalityScopedInline
 
 RESPONSIBLE = ("responsible_unit", "responsible_body")
 

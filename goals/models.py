@@ -3,35 +3,23 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organisation.mixins import Period, Responsible
-from organisation.models import MunicipalityScopedQuerySet, Sourced
+from core.models import Ordered, Period, Responsible, ScopedQuerySet, Sourced
 
 
-class MunicipalGoal(Sourced, Responsible):
-    municipality = models.ForeignKey(
-        "organisation.Municipality", models.CASCADE, related_name="+", verbose_name=_("kommune")
-    )
-    policy = models.ForeignKey(
-        "policies.Policy",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hører under politik"),
-        help_text=_("Den politik, dokumentet knytter målet til. Målet arver politikkens retsgrundlag."),
-    )
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+class MunicipalGoal(Sourced, Responsible, Ordered):
+    """A goal the municipality sets. Each subclass declares its own `municipality` and
+    `policy` keys, for its own reverse names."""
 
     municipality_lookup = "municipality"
-    basis_parent_field = "policy"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True
         ordering = ["municipality", "order"]
 
     def get_absolute_url(self):
-        return reverse("goals:overview", kwargs={"municipality": self.municipality.slug}) + f"#{self.anchor}"
+        return reverse("overview:goals", kwargs={"municipality": self.municipality.slug}) + f"#{self.anchor}"
 
 
 class GoalTrack(MunicipalGoal, Period):
@@ -77,16 +65,15 @@ class GoalTrack(MunicipalGoal, Period):
         return f"maalspor-{self.slug}"
 
 
-class SubGoal(Sourced, Responsible):
+class SubGoal(Sourced, Responsible, Ordered):
     track = models.ForeignKey(GoalTrack, models.CASCADE, related_name="sub_goals", verbose_name=_("målspor"))
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
 
     municipality_lookup = "track__municipality"
-    basis_parent_field = "track"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "track__policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["track", "order"]
@@ -102,7 +89,7 @@ class SubGoal(Sourced, Responsible):
 
     def get_absolute_url(self):
         return (
-            reverse("goals:overview", kwargs={"municipality": self.track.municipality.slug})
+            reverse("overview:goals", kwargs={"municipality": self.track.municipality.slug})
             + f"#{self.anchor}"
         )
 

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import HistoryAdmin, MunicipalityScopedAdmin, MunicipalityScopedInline
 from legal.models import TARGET_FIELDS, Consolidation, Instrument, LegalReference, Provision
-from organisation.admin_mixins import HistoryAdmin, MunicipalityScopedAdmin, MunicipalityScopedInline
 
 REFERENCE_FIELDS = ("instrument", "provision", "relation", "citation", "source", "is_editorial", "order")
 

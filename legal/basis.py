@@ -13,83 +13,8 @@ joined, and all references in one query; the walking is done in Python.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
-from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
-from legal.models import REFERENCE_TARGETS, LegalReference
-from policies.models import Commitment, Initiative, Policy, Theme
-from strategies.models import Strategy, StrategyComponent
-
-
-@dataclass(frozen=True)
-class GoalKind:
-    field: str  # the LegalReference field that points at this kind
-    model: type
-    label: str
-    related: tuple  # what to join so that parents, their municipality and responsible are loaded
-
-
-GOAL_KINDS = [
-    GoalKind("policy", Policy, _("Politik"), ("municipality",)),
-    GoalKind("theme", Theme, _("Tema"), ("policy__municipality",)),
-    GoalKind(
-        "commitment",
-        Commitment,
-        _("Vi vil"),
-        ("theme__policy__municipality", "responsible_unit", "responsible_body"),
-    ),
-    GoalKind(
-        "initiative",
-        Initiative,
-        _("Konkret tiltag"),
-        ("theme__policy__municipality", "responsible_unit", "responsible_body"),
-    ),
-    GoalKind("strategy", Strategy, _("Strategi"), ("municipality", "policy")),
-    GoalKind("component", StrategyComponent, _("Delelement"), ("strategy__municipality", "strategy__policy")),
-    GoalKind(
-        "goal_track",
-        GoalTrack,
-        _("Målspor"),
-        ("municipality", "policy", "responsible_unit", "responsible_body", "set_by"),
-    ),
-    GoalKind(
-        "sub_goal",
-        SubGoal,
-        _("Delmål"),
-        ("track__municipality", "track__policy", "responsible_unit", "responsible_body"),
-    ),
-    GoalKind(
-        "council_commitment",
-        CouncilCommitment,
-        _("Byrådet vil"),
-        ("municipality", "policy", "responsible_unit", "responsible_body"),
-    ),
-    GoalKind(
-        "budget_goal",
-        BudgetGoal,
-        _("Budgetmål"),
-        ("municipality", "policy", "responsible_unit", "responsible_body"),
-    ),
-]
-KIND_BY_MODEL = {kind.model: kind for kind in GOAL_KINDS}
-assert [kind.field for kind in GOAL_KINDS] == [field for field, _label in REFERENCE_TARGETS]
-
-
-def key_of(item):
-    return (KIND_BY_MODEL[type(item)].field, item.pk)
-
-
-def parent_of(item):
-    """The goal-like item this one stands under, read from the joined cache."""
-    parent_field = type(item).basis_parent_field
-    return getattr(item, parent_field) if parent_field else None
-
-
-def municipality_of(item):
-    node = item
-    while getattr(node, "municipality_id", None) is None:
-        node = parent_of(node)
-    return node.municipality
+from core.goalkinds import GOAL_KINDS, GoalKind, key_of, municipality_of, parent_of
+from legal.models import LegalReference
 
 
 @dataclass
@@ -120,10 +45,10 @@ class BasisIndex:
     def __init__(self, references):
         self.direct = defaultdict(list)
         for reference in references:
-            for target_field, _label in REFERENCE_TARGETS:
-                target_id = getattr(reference, f"{target_field}_id")
+            for kind in GOAL_KINDS:
+                target_id = getattr(reference, f"{kind.key}_id")
                 if target_id:
-                    self.direct[(target_field, target_id)].append(reference)
+                    self.direct[(kind.key, target_id)].append(reference)
 
     def attach(self, items):
         """Set `.basis` on each item, for templates; returns the items."""
@@ -142,13 +67,13 @@ class BasisIndex:
 
 
 def read_goals(municipality=None):
-    """Every goal-like item, per kind, with its parents joined (one query per kind)."""
+    """Every published goal-like item, per kind, with its parents joined (one query per kind)."""
     goals = {}
     for kind in GOAL_KINDS:
-        rows = kind.model._default_manager.select_related(*kind.related)
+        rows = kind.model._default_manager.published().select_related(*kind.related)
         if municipality is not None:
             rows = rows.for_municipality(municipality)
-        goals[kind.field] = list(rows)
+        goals[kind.key] = list(rows)
     return goals
 
 
@@ -174,7 +99,7 @@ def resolve_all(municipality=None):
     """[(GoalBasis)] for every goal-like item, in kind order."""
     index = BasisIndex(read_references(municipality))
     goals = read_goals(municipality)
-    return [GoalBasis(item, kind, index.basis_of(item)) for kind in GOAL_KINDS for item in goals[kind.field]]
+    return [GoalBasis(item, kind, index.basis_of(item)) for kind in GOAL_KINDS for item in goals[kind.key]]
 
 
 def goals_resting_on(*, instrument=None, provision=None):

@@ -6,7 +6,6 @@ a municipal document cites a provision as it stood, and the register says what
 replaced it since.
 """
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -14,13 +13,46 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.goalkinds import GOAL_KINDS
+from core.models import PublishedQuerySet
+
 
 class Verification(models.TextChoices):
     CHECKED = "checked", _("Efterprøvet")
     UNCHECKED = "unchecked", _("Ikke efterprøvet")
 
 
-class Instrument(models.Model):
+class Verified(models.Model):
+    """Whether a fact of the register was checked against its source."""
+
+    verification = models.CharField(
+        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
+    )
+    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_unchecked(self):
+        return self.verification == Verification.UNCHECKED
+
+
+class InstrumentQuerySet(PublishedQuerySet):
+    def with_parts(self):
+        """With its consolidations by date and its provisions in order, each with its successor."""
+        return self.prefetch_related(
+            models.Prefetch("consolidations", queryset=Consolidation.objects.order_by("dated", "label")),
+            models.Prefetch(
+                "provisions",
+                queryset=Provision.objects.select_related("replaced_by__instrument").order_by(
+                    "order", "label"
+                ),
+            ),
+        )
+
+
+class Instrument(Verified):
     class Kind(models.TextChoices):
         ACT = "act", _("Dansk lov")
         REFORM = "reform", _("Lovreform")
@@ -62,10 +94,6 @@ class Instrument(models.Model):
     repealed_on = models.DateField(_("ophævet"), null=True, blank=True)
     dates_note = models.CharField(_("note om datoerne"), max_length=300, blank=True)
     summary = models.TextField(_("forklaring"), help_text=_("Skrevet i et klart sprog til forældre."))
-    verification = models.CharField(
-        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
-    )
-    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
     checked_on = models.DateField(
         _("efterprøvet den"),
         null=True,
@@ -75,6 +103,8 @@ class Instrument(models.Model):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
+
+    objects = InstrumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "short_title"]
@@ -88,7 +118,7 @@ class Instrument(models.Model):
         return reverse("legal:instrument", kwargs={"instrument": self.slug})
 
 
-class Consolidation(models.Model):
+class Consolidation(Verified):
     """A dated consolidated text (lovbekendtgørelse) of an act."""
 
     instrument = models.ForeignKey(
@@ -97,10 +127,6 @@ class Consolidation(models.Model):
     label = models.CharField(_("betegnelse"), max_length=100, help_text=_("Fx 'LBK nr. 170 af 2022'."))
     dated = models.DateField(_("dato"), null=True, blank=True)
     identifier = models.URLField(_("ELI-adresse"), max_length=300, blank=True)
-    verification = models.CharField(
-        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
-    )
-    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
 
     history = HistoricalRecords()
 
@@ -116,7 +142,17 @@ class Consolidation(models.Model):
         return self.label
 
 
-class Provision(models.Model):
+class ProvisionQuerySet(PublishedQuerySet):
+    def with_successions(self):
+        """With its instrument, what replaced it and what it replaced."""
+        return self.select_related("instrument", "replaced_by__instrument").prefetch_related(
+            models.Prefetch(
+                "replaces", queryset=Provision.objects.select_related("instrument").order_by("label")
+            )
+        )
+
+
+class Provision(Verified):
     """A part of an instrument: "§ 19, stk. 2", "art. 12", "mål 4.5"."""
 
     instrument = models.ForeignKey(
@@ -135,13 +171,11 @@ class Provision(models.Model):
         verbose_name=_("afløst af"),
     )
     replaced_on = models.DateField(_("afløst den"), null=True, blank=True)
-    verification = models.CharField(
-        _("efterprøvning"), max_length=10, choices=Verification.choices, default=Verification.CHECKED
-    )
-    verification_note = models.CharField(_("note om efterprøvningen"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
+
+    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["instrument", "order", "label"]
@@ -157,13 +191,18 @@ class Provision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.instrument.short_title} {self.label}"
+        return self.label_with_instrument
 
     def get_absolute_url(self):
         return reverse(
             "legal:provision",
             kwargs={"instrument": self.instrument.slug, "provision": self.slug},
         )
+
+    @property
+    def label_with_instrument(self):
+        """How a provision is named wherever it is shown: "Serviceloven § 19, stk. 2"."""
+        return f"{self.instrument.short_title} {self.label}"
 
     def clean(self):
         if self.replaced_by_id and self.replaced_by_id == self.pk:
@@ -174,23 +213,10 @@ class Provision(models.Model):
             )
 
 
-# Every goal-like item a legal reference can hang on, as (field, model).
-# One nullable foreign key per kind keeps referential integrity and lets a
-# provision page read all its references in one joined query; a check
-# constraint makes sure exactly one is set.
-REFERENCE_TARGETS = [
-    ("policy", "policies.Policy"),
-    ("theme", "policies.Theme"),
-    ("commitment", "policies.Commitment"),
-    ("initiative", "policies.Initiative"),
-    ("strategy", "strategies.Strategy"),
-    ("component", "strategies.StrategyComponent"),
-    ("goal_track", "goals.GoalTrack"),
-    ("sub_goal", "goals.SubGoal"),
-    ("council_commitment", "goals.CouncilCommitment"),
-    ("budget_goal", "goals.BudgetGoal"),
-]
-TARGET_FIELDS = [field for field, _label in REFERENCE_TARGETS]
+# One nullable foreign key per goal-like kind (core.goalkinds) keeps
+# referential integrity and lets a provision page read all its references in
+# one joined query; a check constraint makes sure exactly one is set.
+TARGET_FIELDS = [kind.key for kind in GOAL_KINDS]
 
 
 def _exactly_one_target():
@@ -210,21 +236,9 @@ class LegalReferenceQuerySet(models.QuerySet):
 
     def for_municipality(self, municipality):
         condition = Q()
-        for field, label in REFERENCE_TARGETS:
-            lookup = apps.get_model(label).municipality_lookup
-            condition |= Q(**{f"{field}__{lookup}": municipality})
+        for kind in GOAL_KINDS:
+            condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
         return self.filter(condition)
-
-
-def _target(label, verbose_name):
-    return models.ForeignKey(
-        label,
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="legal_references",
-        verbose_name=verbose_name,
-    )
 
 
 class LegalReference(models.Model):
@@ -271,16 +285,18 @@ class LegalReference(models.Model):
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
-    policy = _target("policies.Policy", _("politik"))
-    theme = _target("policies.Theme", _("tema"))
-    commitment = _target("policies.Commitment", _("'Vi vil'-punkt"))
-    initiative = _target("policies.Initiative", _("konkret tiltag"))
-    strategy = _target("strategies.Strategy", _("strategi"))
-    component = _target("strategies.StrategyComponent", _("delelement"))
-    goal_track = _target("goals.GoalTrack", _("målspor"))
-    sub_goal = _target("goals.SubGoal", _("delmål"))
-    council_commitment = _target("goals.CouncilCommitment", _("'Byrådet vil'-punkt"))
-    budget_goal = _target("goals.BudgetGoal", _("budgetmål"))
+    # The item it hangs on: a field per goal-like kind, named by the registry's key. Written
+    # in the class body (not added afterwards) so that the history model gets them too.
+    for _kind in GOAL_KINDS:
+        vars()[_kind.key] = models.ForeignKey(
+            _kind.model_label,
+            models.CASCADE,
+            null=True,
+            blank=True,
+            related_name="legal_references",
+            verbose_name=_kind.model_verbose_name,
+        )
+    del _kind
 
     history = HistoricalRecords()
 
@@ -295,9 +311,30 @@ class LegalReference(models.Model):
         ]
 
     def __str__(self):
+        return self.target_label
+
+    # The reference's own instrument is the provision's (clean() sees to it), and it is the
+    # one already joined: reading the provision's would cost a query per reference.
+    @property
+    def target_label(self):
+        """The provision, or the instrument as a whole when the document cites no provision."""
         if self.provision_id:
             return f"{self.instrument.short_title} {self.provision.label}"
         return self.instrument.short_title
+
+    @property
+    def target_url(self):
+        if self.provision_id:
+            return reverse(
+                "legal:provision",
+                kwargs={"instrument": self.instrument.slug, "provision": self.provision.slug},
+            )
+        return self.instrument.get_absolute_url()
+
+    @property
+    def successor(self):
+        """The provision that has replaced the one cited, or None."""
+        return self.provision.replaced_by if self.provision_id else None
 
     @property
     def target(self):

@@ -1,14 +1,13 @@
 """The register of legal sources and the coverage report."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from chrome.pages import crumbs, render_page
 from legal import basis as legal_basis
-from legal.models import Consolidation, Instrument, Provision
-from organisation.views import crumbs, render_page
+from legal.models import Instrument, Provision
 
 
 def register_crumb():
@@ -37,14 +36,7 @@ def index(request):
 
 @require_safe
 def instrument(request, instrument):
-    instruments = Instrument.objects.prefetch_related(
-        Prefetch("consolidations", queryset=Consolidation.objects.order_by("dated", "label")),
-        Prefetch(
-            "provisions",
-            queryset=Provision.objects.select_related("replaced_by__instrument").order_by("order", "label"),
-        ),
-    )
-    instrument = get_object_or_404(instruments, slug=instrument)
+    instrument = get_object_or_404(Instrument.objects.with_parts(), slug=instrument)
     return render_page(
         request,
         "legal/instrument.html",
@@ -60,10 +52,9 @@ def instrument(request, instrument):
 
 @require_safe
 def provision(request, instrument, provision):
-    provisions = Provision.objects.select_related("instrument", "replaced_by__instrument").prefetch_related(
-        Prefetch("replaces", queryset=Provision.objects.select_related("instrument").order_by("label"))
+    provision = get_object_or_404(
+        Provision.objects.with_successions(), instrument__slug=instrument, slug=provision
     )
-    provision = get_object_or_404(provisions, instrument__slug=instrument, slug=provision)
     return render_page(
         request,
         "legal/provision.html",

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 from mptt.forms import MPTTAdminForm
 
+from core.admin import MunicipalityScopedAdmin, MunicipalityScopedInline
 from organisation import services
-from organisation.admin_mixins import MunicipalityScopedAdmin, MunicipalityScopedInline
 from organisation.models import (
     CoreTask,
     Municipality,

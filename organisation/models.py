@@ -6,19 +6,7 @@ from mptt.models import MPTTModel, TreeForeignKey
 from mptt.querysets import TreeQuerySet
 from simple_history.models import HistoricalRecords
 
-
-class MunicipalityScopedQuerySet(models.QuerySet):
-    """Reads that every municipality-owned model shares.
-
-    Each model names the path from itself to its municipality in
-    `municipality_lookup`, so that the admin, the views and the loader can
-    scope any of them the same way without a copied municipality column that
-    could drift from its parent's.
-    """
-
-    def for_municipality(self, municipality):
-        # Accepts an instance or a pk; "pk" as a lookup compares with a pk only.
-        return self.filter(**{self.model.municipality_lookup: getattr(municipality, "pk", municipality)})
+from core.models import Ordered, ScopedQuerySet, Sourced
 
 
 class Municipality(models.Model):
@@ -30,7 +18,7 @@ class Municipality(models.Model):
     history = HistoricalRecords()
 
     municipality_lookup = "pk"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -41,7 +29,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organisation:municipality", kwargs={"municipality": self.slug})
+        return reverse("overview:municipality", kwargs={"municipality": self.slug})
 
 
 class SourceDocument(models.Model):
@@ -69,7 +57,7 @@ class SourceDocument(models.Model):
     history = HistoricalRecords()
 
     municipality_lookup = "municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "seed_file", "title"]
@@ -83,24 +71,7 @@ class SourceDocument(models.Model):
         return self.title
 
 
-class Sourced(models.Model):
-    """Provenance: the document an item was transcribed from."""
-
-    source = models.ForeignKey(
-        SourceDocument,
-        models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        verbose_name=_("kildedokument"),
-        help_text=_("Det dokument, teksten står i."),
-    )
-
-    class Meta:
-        abstract = True
-
-
-class PoliticalBody(Sourced):
+class PoliticalBody(Sourced, Ordered):
     class Kind(models.TextChoices):
         COUNCIL = "council", _("Kommunalbestyrelse/byråd")
         COMMITTEE = "committee", _("Politisk udvalg")
@@ -115,12 +86,11 @@ class PoliticalBody(Sourced):
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
     kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
 
     municipality_lookup = "municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "order", "name"]
@@ -134,11 +104,11 @@ class PoliticalBody(Sourced):
         return self.name
 
 
-class OrganisationUnitQuerySet(TreeQuerySet, MunicipalityScopedQuerySet):
+class OrganisationUnitQuerySet(TreeQuerySet, ScopedQuerySet):
     pass
 
 
-class OrganisationUnit(MPTTModel, Sourced):
+class OrganisationUnit(MPTTModel, Sourced, Ordered):
     """A directorate, centre, unit, area or team.
 
     Written only through organisation.services, which serialises tree writes:
@@ -170,7 +140,6 @@ class OrganisationUnit(MPTTModel, Sourced):
     abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
     kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     serves = models.ManyToManyField(
         PoliticalBody,
         blank=True,
@@ -201,24 +170,23 @@ class OrganisationUnit(MPTTModel, Sourced):
 
     def get_absolute_url(self):
         return reverse(
-            "organisation:unit",
+            "overview:unit",
             kwargs={"municipality": self.municipality.slug, "unit": self.slug},
         )
 
 
-class CoreTask(Sourced):
+class CoreTask(Sourced, Ordered):
     """A core task (kerneopgave) or field of work that a unit names."""
 
     unit = models.ForeignKey(
         OrganisationUnit, models.CASCADE, related_name="core_tasks", verbose_name=_("enhed")
     )
     text = models.CharField(_("opgave"), max_length=200)
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
 
     municipality_lookup = "unit__municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit", "order"]
@@ -229,7 +197,7 @@ class CoreTask(Sourced):
         return self.text
 
 
-class Person(Sourced):
+class Person(Sourced, Ordered):
     """A person in a published role, with work contact details as the municipality publishes them."""
 
     class Role(models.TextChoices):
@@ -264,12 +232,11 @@ class Person(Sourced):
     )
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
 
     municipality_lookup = "municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "order", "name"]

@@ -30,14 +30,6 @@ def save_unit(unit):
     return unit
 
 
-def move_unit(unit, target, position="last-child"):
-    with tree_write():
-        unit.refresh_from_db()
-        target.refresh_from_db()
-        unit.move_to(target, position)
-    return unit
-
-
 def delete_unit(unit):
     with tree_write():
         unit.delete()

@@ -4,21 +4,6 @@ from django.urls import reverse
 from organisation.models import Municipality, OrganisationUnit
 
 
-class StaticSitemap(Sitemap):
-    """Pages without a model of their own."""
-
-    def items(self):
-        return ["organisation:home", "legal:index", "legal:coverage"]
-
-    def location(self, item):
-        return reverse(item)
-
-
-class MunicipalitySitemap(Sitemap):
-    def items(self):
-        return Municipality.objects.order_by("name")
-
-
 class OrganisationSitemap(Sitemap):
     def items(self):
         return Municipality.objects.order_by("name")

@@ -2,12 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from legal.admin import references_inline
-from organisation.admin_mixins import (
+from core.admin import (
     MunicipalityScopedAdmin,
     MunicipalityScopedInline,
     MunicipalityScopedStackedInline,
 )
+from legal.admin import references_inline
 from policies.models import (
     Actor,
     Commitment,

@@ -4,15 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organisation.mixins import Period, Responsible
-from organisation.models import MunicipalityScopedQuerySet, Sourced
+from core.models import DRAFT, Ordered, Period, Responsible, ScopedQuerySet, Sourced
 
 
-class PolicyQuerySet(MunicipalityScopedQuerySet):
-    def published(self):
-        """What the public site shows: everything but drafts."""
-        return self.exclude(status=Policy.Status.DRAFT)
-
+class PolicyQuerySet(ScopedQuerySet):
     def current_first(self):
         is_current = models.Case(
             models.When(status=Policy.Status.ADOPTED, then=0),
@@ -24,7 +19,7 @@ class PolicyQuerySet(MunicipalityScopedQuerySet):
 
 class Policy(Sourced, Period):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Udkast")
+        DRAFT = DRAFT, _("Udkast")
         ADOPTED = "adopted", _("Vedtaget")
         EXPIRED = "expired", _("Udløbet")
         REPLACED = "replaced", _("Afløst")
@@ -90,7 +85,7 @@ class Policy(Sourced, Period):
     history = HistoricalRecords()
 
     municipality_lookup = "municipality"
-    basis_parent_field = None
+    publication_lookup = "status"
     objects = PolicyQuerySet.as_manager()
 
     class Meta:
@@ -109,6 +104,23 @@ class Policy(Sourced, Period):
             "policies:policy", kwargs={"municipality": self.municipality.slug, "policy": self.slug}
         )
 
+    @property
+    def is_in_force(self):
+        return self.status == self.Status.ADOPTED
+
+    @property
+    def has_lapsed(self):
+        return self.status in (self.Status.EXPIRED, self.Status.REPLACED)
+
+    @property
+    def is_replaced(self):
+        return self.status == self.Status.REPLACED
+
+    @property
+    def standing_label(self):
+        """The status as a citizen reads it: an adopted policy is the one in force."""
+        return _("Gældende") if self.is_in_force else self.get_status_display()
+
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Perioden kan ikke slutte, før den begynder.")})
@@ -116,12 +128,12 @@ class Policy(Sourced, Period):
             raise ValidationError({"predecessor": _("En politik kan ikke afløse sig selv.")})
 
 
-class PolicyChild(Sourced):
-    policy = models.ForeignKey(Policy, models.CASCADE, related_name="+", verbose_name=_("politik"))
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+class PolicyChild(Sourced, Ordered):
+    """Part of a policy; each subclass declares its own `policy` key, for its own reverse name."""
 
     municipality_lookup = "policy__municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -164,9 +176,8 @@ class Actor(PolicyChild):
         return self.name
 
 
-class Theme(Sourced):
+class Theme(Sourced, Ordered):
     policy = models.ForeignKey(Policy, models.CASCADE, related_name="themes", verbose_name=_("politik"))
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     number = models.PositiveSmallIntegerField(
         _("nummer"), null=True, blank=True, help_text=_("Når dokumentet nummererer temaerne.")
     )
@@ -179,8 +190,8 @@ class Theme(Sourced):
     history = HistoricalRecords()
 
     municipality_lookup = "policy__municipality"
-    basis_parent_field = "policy"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["policy", "order"]
@@ -208,17 +219,25 @@ class Theme(Sourced):
         )
 
 
-class ThemeChild(Sourced):
-    theme = models.ForeignKey(Theme, models.CASCADE, related_name="+", verbose_name=_("tema"))
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+class ThemeChild(Sourced, Ordered):
+    """A text of a theme; each subclass declares its own `theme` key, for its own reverse name."""
+
+    text = models.TextField(_("tekst"))
 
     municipality_lookup = "theme__policy__municipality"
-    basis_parent_field = "theme"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "theme__policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True
         ordering = ["theme", "order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def anchor(self):
+        return f"{self.anchor_prefix}-{self.pk}"
 
     def get_absolute_url(self):
         return f"{self.theme.get_absolute_url()}#{self.anchor}"
@@ -227,9 +246,9 @@ class ThemeChild(Sourced):
 class ThemeSection(ThemeChild):
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="sections", verbose_name=_("tema"))
     heading = models.CharField(_("mellemrubrik"), max_length=200, blank=True)
-    text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "afsnit"
 
     class Meta(ThemeChild.Meta):
         verbose_name = _("afsnit")
@@ -238,69 +257,44 @@ class ThemeSection(ThemeChild):
     def __str__(self):
         return self.heading or self.text[:60]
 
-    @property
-    def anchor(self):
-        return f"afsnit-{self.pk}"
-
 
 class Commitment(ThemeChild, Responsible):
     """A "Vi vil" commitment of a theme."""
 
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="commitments", verbose_name=_("tema"))
-    text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "vi-vil"
 
     class Meta(ThemeChild.Meta):
         verbose_name = _("'Vi vil'-punkt")
         verbose_name_plural = _("'Vi vil'-punkter")
-
-    def __str__(self):
-        return self.text[:80]
-
-    @property
-    def anchor(self):
-        return f"vi-vil-{self.pk}"
 
 
 class Initiative(ThemeChild, Responsible):
     """A concrete initiative ("konkret tiltag") of a theme."""
 
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="initiatives", verbose_name=_("tema"))
-    text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "tiltag"
 
     class Meta(ThemeChild.Meta):
         verbose_name = _("konkret tiltag")
         verbose_name_plural = _("konkrete tiltag")
-
-    def __str__(self):
-        return self.text[:80]
-
-    @property
-    def anchor(self):
-        return f"tiltag-{self.pk}"
 
 
 class KeyMessage(ThemeChild):
     """A statement the printed policy sets off in large type (a pull-out)."""
 
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="key_messages", verbose_name=_("tema"))
-    text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "budskab"
 
     class Meta(ThemeChild.Meta):
         verbose_name = _("fremhævet budskab")
         verbose_name_plural = _("fremhævede budskaber")
-
-    def __str__(self):
-        return self.text[:80]
-
-    @property
-    def anchor(self):
-        return f"budskab-{self.pk}"
 
 
 class Quote(PolicyChild):

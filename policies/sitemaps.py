@@ -10,8 +10,4 @@ class PolicySitemap(Sitemap):
 
 class ThemeSitemap(Sitemap):
     def items(self):
-        return (
-            Theme.objects.exclude(policy__status=Policy.Status.DRAFT)
-            .select_related("policy__municipality")
-            .order_by("policy", "order")
-        )
+        return Theme.objects.published().select_related("policy__municipality").order_by("policy", "order")

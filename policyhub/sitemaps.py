@@ -1,8 +1,8 @@
 """Every public page of the site, for sitemap.xml."""
 
-from goals.sitemaps import GoalOverviewSitemap
 from legal.sitemaps import InstrumentSitemap, ProvisionSitemap
-from organisation.sitemaps import MunicipalitySitemap, OrganisationSitemap, StaticSitemap, UnitSitemap
+from organisation.sitemaps import OrganisationSitemap, UnitSitemap
+from overview.sitemaps import GoalOverviewSitemap, MunicipalitySitemap, StaticSitemap
 from policies.sitemaps import PolicySitemap, ThemeSitemap
 from strategies.sitemaps import StrategySitemap
 

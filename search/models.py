@@ -3,7 +3,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import MunicipalityScopedQuerySet
+from core.models import ScopedQuerySet
 
 
 class SearchEntry(models.Model):
@@ -34,7 +34,7 @@ class SearchEntry(models.Model):
     vector = SearchVectorField(null=True, editable=False)
 
     municipality_lookup = "municipality"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("søgeindgang")

@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from core.goalkinds import BY_KEY
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
@@ -24,7 +25,7 @@ def _join(*parts):
 
 def _policy(policy):
     return {
-        "kind": _("Politik"),
+        "kind": BY_KEY["policy"].label,
         "title": policy.title,
         "context": policy.municipality.name,
         "body": _join(
@@ -46,7 +47,7 @@ def _policy(policy):
 def _theme(theme):
     sections = [_join(section.heading, section.text) for section in theme.sections.all()]
     return {
-        "kind": _("Tema"),
+        "kind": BY_KEY["theme"].label,
         "title": theme.title,
         "context": theme.policy.title,
         "body": _join(theme.subtitle, theme.text, *sections),
@@ -139,7 +140,7 @@ def _provision(provision):
 
 def _strategy(strategy):
     return {
-        "kind": _("Strategi"),
+        "kind": BY_KEY["strategy"].label,
         "title": strategy.title,
         "context": strategy.municipality.name,
         "body": _join(
@@ -166,7 +167,7 @@ def _strategy_part(kind):
 
 def _goal_track(track):
     return {
-        "kind": _("Målspor"),
+        "kind": BY_KEY["goal_track"].label,
         "title": track.title,
         "context": track.municipality.name,
         "body": track.description,
@@ -177,7 +178,7 @@ def _goal_track(track):
 
 def _sub_goal(sub_goal):
     return {
-        "kind": _("Delmål"),
+        "kind": BY_KEY["sub_goal"].label,
         "title": sub_goal.text[:300],
         "context": sub_goal.track.title,
         "body": sub_goal.text,
@@ -188,7 +189,7 @@ def _sub_goal(sub_goal):
 
 def _council_commitment(item):
     return {
-        "kind": _("Byrådet vil"),
+        "kind": BY_KEY["council_commitment"].label,
         "title": item.text[:300],
         "context": item.municipality.name,
         "body": item.text,
@@ -199,7 +200,7 @@ def _council_commitment(item):
 
 def _budget_goal(goal):
     return {
-        "kind": _("Budgetmål"),
+        "kind": BY_KEY["budget_goal"].label,
         "title": goal.title,
         "context": goal.municipality.name,
         "body": goal.description,
@@ -225,10 +226,14 @@ INDEXED = [
     (Policy, _policy, lambda qs: qs.select_related("municipality")),
     (PolicyValue, _value, lambda qs: qs.select_related("policy__municipality")),
     (Theme, _theme, lambda qs: qs.select_related("policy__municipality").prefetch_related("sections")),
-    (Commitment, _theme_item(_("Vi vil")), lambda qs: qs.select_related("theme__policy__municipality")),
+    (
+        Commitment,
+        _theme_item(BY_KEY["commitment"].label),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
     (
         Initiative,
-        _theme_item(_("Konkret tiltag")),
+        _theme_item(BY_KEY["initiative"].label),
         lambda qs: qs.select_related("theme__policy__municipality"),
     ),
     (
@@ -247,7 +252,7 @@ INDEXED = [
     ),
     (
         StrategyComponent,
-        _strategy_part(_("Delelement")),
+        _strategy_part(BY_KEY["component"].label),
         lambda qs: qs.select_related("strategy__municipality"),
     ),
     (GoalTrack, _goal_track, lambda qs: qs.select_related("municipality")),
@@ -298,7 +303,7 @@ def rebuild_index(municipality=None):
     entries.delete()
     new = []
     for model, describe, read in INDEXED:
-        rows = model._default_manager.all()
+        rows = model._default_manager.published()
         if municipality is not None:
             if model in SHARED_MODELS:
                 continue
@@ -312,9 +317,11 @@ def rebuild_index(municipality=None):
 @transaction.atomic
 def index_object(obj):
     describe, read = INDEXED_MODELS[type(obj)]
-    obj = read(type(obj)._default_manager.filter(pk=obj.pk)).get()
-    entry = _entry(obj, describe)
-    SearchEntry.objects.filter(object_key=entry.object_key).delete()
+    found = read(type(obj)._default_manager.published().filter(pk=obj.pk)).first()
+    SearchEntry.objects.filter(object_key=object_key(obj)).delete()
+    if found is None:  # a draft's text is never searchable
+        return
+    entry = _entry(found, describe)
     entry.save()
     _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
 

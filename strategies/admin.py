@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from core.admin import MunicipalityScopedAdmin, MunicipalityScopedStackedInline
 from legal.admin import references_inline
-from organisation.admin_mixins import MunicipalityScopedAdmin, MunicipalityScopedStackedInline
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
 

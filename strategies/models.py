@@ -3,11 +3,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organisation.mixins import Period
-from organisation.models import MunicipalityScopedQuerySet, Sourced
+from core.models import Ordered, Period, ScopedQuerySet, Sourced
 
 
-class Strategy(Sourced, Period):
+class Strategy(Sourced, Period, Ordered):
     """A strategy under a policy, such as an inclusion strategy or Herningmodellen."""
 
     municipality = models.ForeignKey(
@@ -33,13 +32,12 @@ class Strategy(Sourced, Period):
     description = models.TextField(_("beskrivelse"), blank=True)
     components_introduction = models.TextField(_("om delelementerne"), blank=True)
     discrepancy_note = models.TextField(_("uoverensstemmelser mellem kilderne"), blank=True)
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
     history = HistoricalRecords()
 
     municipality_lookup = "municipality"
-    basis_parent_field = "policy"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "order", "title"]
@@ -59,15 +57,15 @@ class Strategy(Sourced, Period):
         )
 
 
-class StrategyChild(Sourced):
-    strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="+", verbose_name=_("strategi"))
-    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+class StrategyChild(Sourced, Ordered):
+    """A part of a strategy; each subclass declares its own `strategy` key, for its own reverse name."""
+
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(_("tekst"), blank=True)
 
     municipality_lookup = "strategy__municipality"
-    basis_parent_field = "strategy"
-    objects = MunicipalityScopedQuerySet.as_manager()
+    publication_lookup = "strategy__policy__status"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -75,6 +73,10 @@ class StrategyChild(Sourced):
 
     def __str__(self):
         return self.title
+
+    @property
+    def anchor(self):
+        return f"{self.anchor_prefix}-{self.pk}"
 
     def get_absolute_url(self):
         return f"{self.strategy.get_absolute_url()}#{self.anchor}"
@@ -84,14 +86,11 @@ class StrategyTheme(StrategyChild):
     strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="themes", verbose_name=_("strategi"))
 
     history = HistoricalRecords()
+    anchor_prefix = "tema"
 
     class Meta(StrategyChild.Meta):
         verbose_name = _("strategitema")
         verbose_name_plural = _("strategitemaer")
-
-    @property
-    def anchor(self):
-        return f"tema-{self.pk}"
 
 
 class StrategyComponent(StrategyChild):
@@ -102,11 +101,8 @@ class StrategyComponent(StrategyChild):
     )
 
     history = HistoricalRecords()
+    anchor_prefix = "delelement"
 
     class Meta(StrategyChild.Meta):
         verbose_name = _("delelement")
         verbose_name_plural = _("delelementer")
-
-    @property
-    def anchor(self):
-        return f"delelement-{self.pk}"

@@ -5,4 +5,8 @@ from strategies.models import Strategy
 
 class StrategySitemap(Sitemap):
     def items(self):
-        return Strategy.objects.select_related("municipality").order_by("municipality", "order", "title")
+        return (
+            Strategy.objects.published()
+            .select_related("municipality")
+            .order_by("municipality", "order", "title")
+        )

@@ -49,12 +49,16 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "mptt",
     "simple_history",
-    "organisation",
+    # The project's apps, in layers: each imports only from the layers above it in this list.
+    "core",  # base: scoping, provenance, periods, publication, goal kinds, admin scoping
+    "organisation",  # domain
     "legal",
     "policies",
     "strategies",
     "goals",
+    "overview",  # features that read across the domain
     "search",
+    "content",  # loading, at the top
 ]
 
 MIDDLEWARE = [
@@ -67,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "organisation.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

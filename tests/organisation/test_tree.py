@@ -25,15 +25,6 @@ def test_check_finds_a_corrupted_node(herning):
         call_command("check_tree")
 
 
-def test_moves_through_the_service_keep_the_tree_valid(herning):
-    cbl = OrganisationUnit.objects.get(municipality=herning, slug="cbl")
-    cbf = OrganisationUnit.objects.get(municipality=herning, slug="cbf")
-    for unit in list(cbl.get_children()):
-        services.move_unit(unit, cbf)
-    assert tree_problems() == []
-    assert cbl.get_children().count() == 0
-
-
 def test_tree_writes_take_a_lock_other_connections_must_wait_for(herning):
     settings = connection.settings_dict
     with services.tree_write():

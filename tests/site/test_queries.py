@@ -5,8 +5,7 @@ import pytest
 from organisation.models import OrganisationUnit
 from organisation.services import save_unit
 from policies.models import Commitment, Initiative, Policy, Quote, Theme
-
-from .helpers import HERNING_POLICY, LYNGBY_POLICY
+from tests.helpers.pages import HERNING_POLICY, LYNGBY_POLICY
 
 pytestmark = pytest.mark.django_db
 

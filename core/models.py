@@ -1,0 +1,116 @@
+"""Abstract models and the queryset that every municipality-owned model shares.
+
+Nothing here imports a domain app: relations to organisation's models are
+named by label, so that the base stays below everything that uses it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The one policy status that is never public. Everything that stands under a
+# policy is published exactly when its policy is (see `published()`).
+DRAFT = "draft"
+
+
+class PublishedQuerySet(models.QuerySet):
+    """Models that stand under a policy name the path to that policy's status in
+    `publication_lookup`; everything else is public as soon as it exists."""
+
+    def published(self):
+        """What the public may see: everything that does not stand under a draft policy.
+
+        Every public read (pages, search index, sitemap) goes through this one rule.
+        `exclude()` keeps rows whose policy is empty: a goal need not belong to a policy.
+        """
+        lookup = getattr(self.model, "publication_lookup", None)
+        if lookup is None:
+            return self.all()
+        return self.exclude(**{lookup: DRAFT})
+
+
+class ScopedQuerySet(PublishedQuerySet):
+    """Reads that every municipality-owned model shares.
+
+    Each model names the path from itself to its municipality in
+    `municipality_lookup`, so that the admin, the views and the loader can
+    scope any of them the same way without a copied municipality column that
+    could drift from its parent's.
+    """
+
+    def for_municipality(self, municipality):
+        # Accepts an instance or a pk; "pk" as a lookup compares with a pk only.
+        return self.filter(**{self.model.municipality_lookup: getattr(municipality, "pk", municipality)})
+
+
+class Sourced(models.Model):
+    """Provenance: the document an item was transcribed from."""
+
+    source = models.ForeignKey(
+        "organisation.SourceDocument",
+        models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("kildedokument"),
+        help_text=_("Det dokument, teksten står i."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Ordered(models.Model):
+    """A place in a list that the document orders."""
+
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Responsible(models.Model):
+    """Who carries an item out, where the documents say so."""
+
+    responsible_unit = models.ForeignKey(
+        "organisation.OrganisationUnit",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for_%(class)s",
+        verbose_name=_("ansvarlig enhed"),
+    )
+    responsible_body = models.ForeignKey(
+        "organisation.PoliticalBody",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for_%(class)s",
+        verbose_name=_("ansvarligt politisk organ"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def responsible(self):
+        return self.responsible_unit or self.responsible_body
+
+
+class Period(models.Model):
+    """A period in whole years, as the documents state them."""
+
+    period_start = models.PositiveSmallIntegerField(_("gælder fra år"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("gælder til år"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def period_label(self):
+        if self.period_start and self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        if self.period_start:
+            return _("fra %(year)s") % {"year": self.period_start}
+        if self.period_end:
+            return _("til %(year)s") % {"year": self.period_end}
+        return ""

@@ -1,0 +1,43 @@
+"""Reads of the organisation that pages of several apps share."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from organisation.models import Municipality, OrganisationUnit, Person, PoliticalBody
+
+
+def municipality_or_404(slug):
+    return get_object_or_404(Municipality, slug=slug)
+
+
+def contacts_of(municipality):
+    return (
+        Person.objects.for_municipality(municipality).filter(role=Person.Role.CONTACT).select_related("unit")
+    )
+
+
+def bodies_of(municipality):
+    """The political bodies with the units that serve them, in tree order."""
+    return (
+        PoliticalBody.objects.for_municipality(municipality)
+        .prefetch_related(Prefetch("served_by", queryset=OrganisationUnit.objects.order_by("lft")))
+        .order_by("order", "name")
+    )
+
+
+def unit_with_details(municipality, slug):
+    units = (
+        OrganisationUnit.objects.for_municipality(municipality)
+        .select_related("parent", "source")
+        .prefetch_related(
+            Prefetch("people", queryset=Person.objects.order_by("order", "name")),
+            "core_tasks",
+            Prefetch("children", queryset=OrganisationUnit.objects.order_by("lft")),
+            "serves",
+        )
+    )
+    return get_object_or_404(units, slug=slug)
+
+
+def units_in_tree_order(municipality):
+    return OrganisationUnit.objects.for_municipality(municipality).order_by("tree_id", "lft")

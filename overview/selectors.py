@@ -1,0 +1,51 @@
+"""Reads across the domain apps for a municipality's page and a unit's page."""
+
+from core.goalkinds import GOALS, policy_of
+from goals.models import GoalTrack
+from policies.models import Policy
+from strategies.models import Strategy
+
+
+def items_carried_out_by(unit):
+    """[(heading, items)] of everything a unit is responsible for, one query per goal kind."""
+    return [
+        (
+            kind.plural_label,
+            list(
+                kind.model._default_manager.published()
+                .filter(responsible_unit=unit)
+                .select_related(*kind.related)
+            ),
+        )
+        for kind in GOALS
+    ]
+
+
+def policies_of_items(groups):
+    """The distinct policies the items stand under, read from the joined rows."""
+    found = {}
+    for _heading, items in groups:
+        for item in items:
+            policy = policy_of(item)
+            if policy is not None:
+                found[policy.pk] = policy
+    return sorted(found.values(), key=lambda policy: policy.title)
+
+
+def municipality_contents(municipality):
+    """What a municipality's page lists: its policies, strategies and goal tracks."""
+    return {
+        "policies": list(Policy.objects.for_municipality(municipality).published().current_first()),
+        "strategies": list(
+            Strategy.objects.for_municipality(municipality)
+            .published()
+            .select_related("policy")
+            .order_by("order", "title")
+        ),
+        "goal_tracks": list(
+            GoalTrack.objects.for_municipality(municipality)
+            .published()
+            .select_related("policy")
+            .order_by("order")
+        ),
+    }
