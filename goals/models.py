@@ -1,12 +1,33 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Ordered, Period, Responsible, ScopedQuerySet, Sourced
+from core.goalkinds import GOALS, kind_of, municipality_of
+from core.models import (
+    DRAFT,
+    FollowedUp,
+    Ordered,
+    Period,
+    PublishedQuerySet,
+    Responsible,
+    ScopedQuerySet,
+    Sourced,
+)
 
 
-class MunicipalGoal(Sourced, Responsible, Ordered):
+def goal_page_url(item):
+    """The page of a goal and its follow-up (in the overview), for every kind in GOALS."""
+    return reverse(
+        "overview:goal", kwargs={"municipality": municipality_of(item).slug, "anchor": item.anchor}
+    )
+
+
+class MunicipalGoal(Sourced, Responsible, FollowedUp, Ordered):
     """A goal the municipality sets. Each subclass declares its own `municipality` and
     `policy` keys, for its own reverse names."""
 
@@ -19,7 +40,7 @@ class MunicipalGoal(Sourced, Responsible, Ordered):
         ordering = ["municipality", "order"]
 
     def get_absolute_url(self):
-        return reverse("overview:goals", kwargs={"municipality": self.municipality.slug}) + f"#{self.anchor}"
+        return goal_page_url(self)
 
 
 class GoalTrack(MunicipalGoal, Period):
@@ -49,6 +70,7 @@ class GoalTrack(MunicipalGoal, Period):
     description = models.TextField(_("beskrivelse"), blank=True)
 
     history = HistoricalRecords()
+    anchor_prefix, anchor_field = "maalspor", "slug"
 
     class Meta(MunicipalGoal.Meta):
         verbose_name = _("målspor")
@@ -62,14 +84,15 @@ class GoalTrack(MunicipalGoal, Period):
 
     @property
     def anchor(self):
-        return f"maalspor-{self.slug}"
+        return f"{self.anchor_prefix}-{self.slug}"
 
 
-class SubGoal(Sourced, Responsible, Ordered):
+class SubGoal(Sourced, Responsible, FollowedUp, Ordered):
     track = models.ForeignKey(GoalTrack, models.CASCADE, related_name="sub_goals", verbose_name=_("målspor"))
     text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "delmaal"
 
     municipality_lookup = "track__municipality"
     publication_lookup = "track__policy__status"
@@ -85,13 +108,10 @@ class SubGoal(Sourced, Responsible, Ordered):
 
     @property
     def anchor(self):
-        return f"delmaal-{self.pk}"
+        return f"{self.anchor_prefix}-{self.pk}"
 
     def get_absolute_url(self):
-        return (
-            reverse("overview:goals", kwargs={"municipality": self.track.municipality.slug})
-            + f"#{self.anchor}"
-        )
+        return goal_page_url(self)
 
 
 class CouncilCommitment(MunicipalGoal):
@@ -114,17 +134,18 @@ class CouncilCommitment(MunicipalGoal):
     text = models.TextField(_("tekst"))
 
     history = HistoricalRecords()
+    anchor_prefix = "byraadet-vil"
 
     class Meta(MunicipalGoal.Meta):
-        verbose_name = _("'Byrådet vil'-punkt")
-        verbose_name_plural = _("'Byrådet vil'-punkter")
+        verbose_name = _("kommunalbestyrelsens mål")
+        verbose_name_plural = _("kommunalbestyrelsens mål")
 
     def __str__(self):
         return self.text[:80]
 
     @property
     def anchor(self):
-        return f"byraadet-vil-{self.pk}"
+        return f"{self.anchor_prefix}-{self.pk}"
 
 
 class BudgetGoal(MunicipalGoal):
@@ -149,6 +170,7 @@ class BudgetGoal(MunicipalGoal):
     description = models.TextField(_("beskrivelse"), blank=True)
 
     history = HistoricalRecords()
+    anchor_prefix, anchor_field = "budgetmaal", "slug"
 
     class Meta(MunicipalGoal.Meta):
         verbose_name = _("budgetmål")
@@ -162,4 +184,141 @@ class BudgetGoal(MunicipalGoal):
 
     @property
     def anchor(self):
-        return f"budgetmaal-{self.slug}"
+        return f"{self.anchor_prefix}-{self.slug}"
+
+
+# One nullable foreign key per followed-up kind (core.goalkinds.GOALS), as
+# legal.models.LegalReference does, with a check that exactly one is set.
+FOLLOW_UP_TARGETS = [kind.key for kind in GOALS]
+
+
+def _exactly_one_target():
+    condition = Q()
+    for field in FOLLOW_UP_TARGETS:
+        only_this = Q(**{f"{field}__isnull": False})
+        for other in FOLLOW_UP_TARGETS:
+            if other != field:
+                only_this &= Q(**{f"{other}__isnull": True})
+        condition |= only_this
+    return condition
+
+
+class FollowUpQuerySet(PublishedQuerySet):
+    def for_municipality(self, municipality):
+        municipality = getattr(municipality, "pk", municipality)
+        condition = Q()
+        for kind in GOALS:
+            condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
+        return self.filter(condition)
+
+    def published(self):
+        """Follow-ups of goals that do not stand under a draft policy (see core.models.published)."""
+        draft = Q()
+        for kind in GOALS:
+            draft |= Q(**{f"{kind.key}__{kind.model.publication_lookup}": DRAFT})
+        return self.exclude(draft)
+
+    def for_items(self, items):
+        """Every follow-up of the given goal-like items, in one query, oldest first."""
+        ids = {}
+        for item in items:
+            ids.setdefault(kind_of(item).key, []).append(item.pk)
+        condition = Q()
+        for key, pks in ids.items():
+            condition |= Q(**{f"{key}_id__in": pks})
+        if not ids:
+            return self.none()
+        return self.filter(condition).select_related("entered_by").order_by("date", "pk")
+
+
+class FollowUp(models.Model):
+    """A dated entry on how far a goal has come; the latest is its current state."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Ikke påbegyndt")
+        IN_PROGRESS = "in_progress", _("I gang")
+        ACHIEVED = "achieved", _("Nået")
+        PARTLY_ACHIEVED = "partly_achieved", _("Delvist nået")
+        NOT_ACHIEVED = "not_achieved", _("Ikke nået")
+        DROPPED = "dropped", _("Opgivet")
+
+    # What a goal without any follow-up shows; the documents state no status.
+    NOT_FOLLOWED_UP = "none"
+    NOT_FOLLOWED_UP_LABEL = _("Ikke fulgt op endnu")
+
+    date = models.DateField(_("dato"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    progress = models.PositiveSmallIntegerField(
+        _("fremdrift i procent"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Fra 0 til 100. Tom, når fremdriften ikke kan gøres op i procent."),
+    )
+    text = models.CharField(_("kort status"), max_length=500, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indtastet af"),
+        editable=False,
+    )
+
+    # Written in the class body (not added afterwards) so that the history model gets them too.
+    for _kind in GOALS:
+        vars()[_kind.key] = models.ForeignKey(
+            _kind.model_label,
+            models.CASCADE,
+            null=True,
+            blank=True,
+            related_name="follow_ups",
+            verbose_name=_kind.model_verbose_name,
+        )
+    del _kind
+
+    history = HistoricalRecords()
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        constraints = [
+            models.CheckConstraint(condition=_exactly_one_target(), name="follow_up_has_one_target"),
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100), name="follow_up_progress_percent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        target = self.target
+        return goal_page_url(target) if target is not None else ""
+
+    @property
+    def target(self):
+        for field in FOLLOW_UP_TARGETS:
+            if getattr(self, f"{field}_id"):
+                return getattr(self, field)
+        return None
+
+    def clean(self):
+        targets = [field for field in FOLLOW_UP_TARGETS if getattr(self, f"{field}_id")]
+        if len(targets) != 1:
+            raise ValidationError(_("En opfølgning skal høre til præcis ét mål."))
+        # A track's progress is computed from its sub-goals; entered by hand as well, the two
+        # could disagree.
+        if self.goal_track_id and self.progress is not None and self.goal_track.sub_goals.exists():
+            raise ValidationError(
+                {
+                    "progress": _(
+                        "Målsporets fremdrift beregnes ud fra delmålene. "
+                        "Angiv fremdriften på de enkelte delmål i stedet."
+                    )
+                }
+            )

@@ -2,6 +2,7 @@
 
 from core.goalkinds import GOALS, policy_of
 from goals.models import GoalTrack
+from organisation.models import Municipality
 from policies.models import Policy
 from strategies.models import Strategy
 
@@ -49,3 +50,24 @@ def municipality_contents(municipality):
             .order_by("order")
         ),
     }
+
+
+def newest_first(policies):
+    """The policies with the newest period first: the one that says what applies now."""
+    return sorted(
+        policies, key=lambda policy: (policy.period_start or 0, policy.period_end or 0), reverse=True
+    )
+
+
+def municipalities_with_newest_policy():
+    """Every municipality with `.newest_policy` (its newest published policy, or None); two queries."""
+    municipalities = list(Municipality.objects.all())
+    by_municipality = {}
+    for policy in newest_first(Policy.objects.published()):
+        by_municipality.setdefault(policy.municipality_id, policy)
+    for municipality in municipalities:
+        policy = by_municipality.get(municipality.pk)
+        if policy is not None:
+            policy.municipality = municipality
+        municipality.newest_policy = policy
+    return municipalities

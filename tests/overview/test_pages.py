@@ -59,16 +59,20 @@ def test_goal_overview_both_municipalities(client, herning, lyngby):
         "Byrådet vil",
         "Budgetmål",
         "Vi vil",
-        "via Børne- og Ungepolitik",
-        "Redaktionel henvisning – ikke kommunens egen formulering",
-        "Afløst af",
+        'href="/retsgrundlag/serviceloven/"',
+    )
+    assert 'id="budgetmaal-styrket-inklusion"' in html
+    assert_page(client.get("/lyngby-taarbaek/maal/"), "Konkret tiltag", "Fælles visitation")
+    # The full basis is one click away, on the goal's own page.
+    assert_page(
+        client.get("/herning/maal/maalspor-alle-boern-del-af-faellesskabet/"),
+        "hviler på det samme som Børne- og Ungepolitik",
+        "er afløst af",
         "fra 1. januar 2024",
         'href="/retsgrundlag/barnets-lov/par-15-stk-1/"',
     )
-    assert 'id="budgetmaal-styrket-inklusion"' in html
-    assert_page(client.get("/lyngby-taarbaek/maal/"), "Konkrete tiltag", "Fælles visitation")
 
 
 def test_budget_goal_links_to_its_anchor(client, herning):
     goal = BudgetGoal.objects.get(municipality=herning, slug="elevfravaer")
-    assert goal.get_absolute_url() == f"/herning/maal/#{goal.anchor}"
+    assert goal.get_absolute_url() == f"/herning/maal/{goal.anchor}/"

@@ -1,0 +1,89 @@
+"""The follow-up of goals: each goal's current state, its timeline and the roll-up of a track.
+
+All follow-ups of a list of goals are read in one query; the roll-up of a goal
+track is computed from its sub-goals' latest progress whenever it is shown and
+never stored, so it cannot disagree with them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from core.goalkinds import key_of, kind_of
+from goals.models import FOLLOW_UP_TARGETS, FollowUp
+
+
+def _target_key(entry):
+    for field in FOLLOW_UP_TARGETS:
+        target_id = getattr(entry, f"{field}_id")
+        if target_id:
+            return (field, target_id)
+    return None
+
+
+def attach_follow_ups(items):
+    """Set `.timeline` (newest first) and `.state` (the latest follow-up, or None) on each item.
+
+    One query for all of them. Items of kinds that are not followed up get an empty timeline.
+    """
+    followed = [item for item in items if kind_of(item).key in FOLLOW_UP_TARGETS]
+    by_target = defaultdict(list)
+    for entry in FollowUp.objects.for_items(followed):  # oldest first: by date, then by id
+        by_target[_target_key(entry)].append(entry)
+    for item in items:
+        entries = by_target.get(key_of(item), [])
+        item.timeline = entries[::-1]
+        item.state = entries[-1] if entries else None
+    return items
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """A goal track's progress computed from its sub-goals."""
+
+    progress: int | None  # None when no sub-goal has a progress
+    counted: int  # the sub-goals with a progress that went into it
+    of: int  # the track's sub-goals in all
+
+    @property
+    def is_computed(self):
+        return self.progress is not None
+
+
+def roll_up(sub_goals):
+    """The weighted mean of the sub-goals' latest progress, where they have one.
+
+    A sub-goal without a weight counts once; a dropped sub-goal does not count,
+    since it is no longer pursued. Needs `.state` (attach_follow_ups).
+    """
+    measured = [
+        (goal.state.progress, goal.weight or 1)
+        for goal in sub_goals
+        if goal.state is not None
+        and goal.state.progress is not None
+        and goal.state.status != FollowUp.Status.DROPPED
+    ]
+    if not measured:
+        return RollUp(None, 0, len(sub_goals))
+    total_weight = sum(weight for _progress, weight in measured)
+    mean = sum(progress * weight for progress, weight in measured) / total_weight
+    return RollUp(round(mean), len(measured), len(sub_goals))
+
+
+def attach_roll_ups(items):
+    """Set `.roll_up` on every goal track among the items, from the sub-goals among them."""
+    sub_goals = defaultdict(list)
+    for item in items:
+        if kind_of(item).key == "sub_goal":
+            sub_goals[item.track_id].append(item)
+    for item in items:
+        if kind_of(item).key == "goal_track":
+            item.roll_up = roll_up(sub_goals.get(item.pk, []))
+    return items
+
+
+def progress_of(item):
+    """(progress, is_computed): a track's roll-up where it has one, else the latest follow-up's."""
+    computed = getattr(item, "roll_up", None)
+    if computed is not None and computed.is_computed:
+        return computed.progress, True
+    return (item.state.progress if item.state is not None else None), False

@@ -1,0 +1,192 @@
+"""The goal overview (table, print, CSV, JSON) and a goal's own page."""
+
+import csv
+
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from chrome.pages import bad_request, crumbs, municipality_crumb, render_page
+from core.goalkinds import parent_of, policy_of
+from goals.followup import attach_follow_ups, attach_roll_ups, progress_of
+from goals.responsibility import responsible_of
+from goals.selectors import goal_by_anchor
+from legal.basis import Basis, BasisIndex, read_references
+from organisation.selectors import municipality_or_404
+from overview.exports import goals_as_data, write_goals
+from overview.filters import FILTER_LABELS, InvalidFilter, describe_replaced, filtered
+from overview.rows import build_rows, period_of
+
+INVALID_FILTER = gettext_lazy(
+    "Et af filtrene har en værdi, som siden ikke kender. "
+    "Vælg filtrene i formularen på målsiden, og prøv igen."
+)
+
+# (sorter key, column heading); the columns without a key are not sortable.
+COLUMNS = [
+    ("maal", gettext_lazy("Mål")),
+    ("slags", gettext_lazy("Slags")),
+    ("politik", gettext_lazy("Politik og tema")),
+    ("ansvarlig", gettext_lazy("Ansvarlig")),
+    ("frist", gettext_lazy("Periode eller frist")),
+    ("status", gettext_lazy("Status")),
+    ("fremdrift", gettext_lazy("Fremdrift")),
+    ("", gettext_lazy("Retsgrundlag")),
+]
+
+
+def _result(request, municipality):
+    return filtered(request.GET, municipality, build_rows(municipality))
+
+
+def _query(params, **changes):
+    query = params.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value:
+            query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _headers(params, sorter):
+    headers = []
+    for key, label in COLUMNS:
+        if not key:
+            headers.append({"label": label})
+            continue
+        direction = "ascending" if sorter == key else "descending" if sorter == f"-{key}" else ""
+        following = f"-{key}" if sorter == key else key
+        headers.append(
+            {"key": key, "label": label, "sort": direction, "href": _query(params, sorter=following)}
+        )
+    return headers
+
+
+@require_safe
+def goals(request, municipality):
+    municipality = municipality_or_404(municipality)
+    try:
+        result = _result(request, municipality)
+    except InvalidFilter:
+        return bad_request(request, INVALID_FILTER)
+    query = request.GET.urlencode()
+    suffix = f"?{query}" if query else ""
+    return render_page(
+        request,
+        "overview/goals.html",
+        {
+            "municipality": municipality,
+            "rows": result.rows,
+            "row_count": len(result.rows),
+            "total_count": len(result.all_rows),
+            "filters": [
+                (name, label, result.options[name], result.chosen.get(name, ""))
+                for name, label in FILTER_LABELS
+            ],
+            "chosen_labels": result.chosen_labels(),
+            "replaced_note": describe_replaced(result),
+            "is_filtered": bool(result.chosen),
+            "sorter": result.sorter,
+            "headers": _headers(request.GET, result.sorter),
+            "csv_url": reverse("overview:goals_csv", args=[municipality.slug]) + suffix,
+            "json_url": reverse("overview:goals_json", args=[municipality.slug]) + suffix,
+            "page_address": request.build_absolute_uri(),
+            "today": timezone.localdate(),
+            "breadcrumbs": crumbs(municipality_crumb(municipality), (_("Mål"), "")),
+        },
+    )
+
+
+@require_safe
+def goals_csv(request, municipality):
+    municipality = municipality_or_404(municipality)
+    try:
+        result = _result(request, municipality)
+    except InvalidFilter:
+        return bad_request(request, INVALID_FILTER)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="maal-{municipality.slug}.csv"'
+    write_goals(
+        csv.writer(response, delimiter=";"), result.rows, response, request.build_absolute_uri("/")[:-1]
+    )
+    return response
+
+
+@require_safe
+def goals_json(request, municipality):
+    municipality = municipality_or_404(municipality)
+    try:
+        result = _result(request, municipality)
+    except InvalidFilter:
+        return bad_request(request, INVALID_FILTER)
+    data = goals_as_data(municipality, result.rows, request.build_absolute_uri("/")[:-1], result.chosen)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+@require_safe
+def goal(request, municipality, anchor):
+    municipality = municipality_or_404(municipality)
+    kind, item = goal_by_anchor(municipality, anchor)
+    sub_goals = (
+        list(item.sub_goals.select_related("responsible_unit", "responsible_body"))
+        if kind.key == "goal_track"
+        else []
+    )
+    for sub_goal in sub_goals:
+        sub_goal.track = item  # for the inherited responsible, without a query per sub-goal
+    attach_follow_ups([item, *sub_goals])
+    attach_roll_ups([item, *sub_goals])
+    for sub_goal in sub_goals:
+        sub_goal.progress, _computed = progress_of(sub_goal)
+        sub_goal.responsibility = responsible_of(sub_goal)
+    progress, computed = progress_of(item)
+    policy = policy_of(item)
+    parent = parent_of(item)
+    text = getattr(item, "title", None) or item.text
+    basis = BasisIndex(read_references(municipality)).basis_of(item)
+    overview_url = reverse("overview:goals", args=[municipality.slug])
+    return render_page(
+        request,
+        "overview/goal.html",
+        {
+            "municipality": municipality,
+            "kind": kind,
+            "item": item,
+            "text": text,
+            "policy": policy,
+            "parent": parent if parent is not policy else None,
+            "parent_url": _parent_url(municipality, kind, parent, item),
+            "period_label": period_of(parent if kind.parent == "track" else item, policy)[1],
+            "responsibility": responsible_of(item),
+            # The whole basis, also where it is inherited: one click from the overview's short form.
+            "basis": Basis(basis.references),
+            "basis_inherited_from": basis.inherited_from,
+            "progress": progress,
+            "progress_is_computed": computed,
+            "sub_goals": sub_goals,
+            "text_url": item.get_absolute_url() if kind.parent == "theme" else "",
+            "admin_add_url": reverse("admin:goals_followup_add") + f"?{kind.key}={item.pk}",
+            "overview_url": overview_url,
+            "breadcrumbs": crumbs(
+                municipality_crumb(municipality), (_("Mål"), overview_url), (_short(text), "")
+            ),
+        },
+    )
+
+
+def _short(text, length=60):
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _parent_url(municipality, kind, parent, item):
+    if parent is None:
+        return ""
+    if kind.parent == "track":
+        return reverse("overview:goal", args=[municipality.slug, parent.anchor])
+    if kind.parent == "theme":
+        return parent.get_absolute_url()
+    return ""
