@@ -32,6 +32,11 @@ class SearchEntry(models.Model):
     context = models.CharField(_("hvor teksten står"), max_length=300, blank=True)
     url = models.CharField(_("adresse"), max_length=300)
     vector = SearchVectorField(null=True, editable=False)
+    # The lemmas of the title and text, computed in Python (search/text.py) so that no server-side
+    # dictionary is needed; on PostgreSQL they make lemma_vector, on SQLite they are matched as text.
+    title_lemmas = models.TextField(_("titlens grundformer"), blank=True, editable=False)
+    body_lemmas = models.TextField(_("tekstens grundformer"), blank=True, editable=False)
+    lemma_vector = SearchVectorField(null=True, editable=False)
 
     municipality_lookup = "municipality"
     objects = ScopedQuerySet.as_manager()
@@ -42,7 +47,29 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["object_key"], name="unique_search_object"),
         ]
-        indexes = [GinIndex(fields=["vector"], name="search_entry_vector_gin")]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_entry_vector_gin"),
+            GinIndex(fields=["lemma_vector"], name="search_entry_lemma_gin"),
+        ]
 
     def __str__(self):
         return self.title
+
+
+class SearchWord(models.Model):
+    """Every distinct lemma of the index, rebuilt with it: what a misspelt word is compared with.
+
+    On PostgreSQL a trigram index (pg_trgm) finds the nearest words without reading them all.
+    """
+
+    word = models.CharField(_("ord"), max_length=100, unique=True)
+    stem = models.CharField(_("stamme"), max_length=100, db_index=True)
+    entries = models.PositiveIntegerField(_("antal søgeindgange"), default=1)
+
+    class Meta:
+        verbose_name = _("ord i søgeindekset")
+        verbose_name_plural = _("ord i søgeindekset")
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="search_word_trigram_gin")]
+
+    def __str__(self):
+        return self.word

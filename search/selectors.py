@@ -1,56 +1,220 @@
-"""Full-text search over the stored search index (SearchEntry)."""
+"""Search over the stored index (SearchEntry): stems and lemmas, synonyms, misspellings, filters.
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+On PostgreSQL every word of the query must be found in the stemmed vector
+(`danish`) or in the vector of lemmas (`simple`, lemmas computed in Python),
+both GIN-indexed; a word that is in neither and not in the index's list of
+words is compared with that list by trigram similarity (pg_trgm). On SQLite
+the same clauses are matched as text: the words themselves and their lemmas,
+with the nearest word found by difflib instead of an index.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.db.models import Count, F, Q, TextField, Value
+from django.db.models.functions import Concat
 
-from search.models import SearchEntry
-from search.services import SEARCH_CONFIG
+from search import text
+from search.models import SearchEntry, SearchWord
+from search.query import corrected, lemma_tsquery, parse, stem_tsquery
+from search.services import LEMMA_CONFIG, SEARCH_CONFIG
 
 MAX_RESULTS = 50
-# Private-use characters: they never occur in the content, so they can mark
-# the hits through escaping and be swapped for <mark> afterwards.
-START, STOP = "\ue000", "\ue001"
+EXCERPT_WORDS = 30
+# Below this trigram similarity a "correction" is more often another word than the intended one.
+MIN_SIMILARITY = 0.35
 
 
-def highlight(text):
-    """Escape everything, then turn the sentinel markers into <mark>…</mark>."""
-    escaped = escape(text or "")
-    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+@dataclass
+class Hit:
+    url: str
+    title: str  # marked HTML
+    excerpt: str  # marked HTML
+    meta: list
 
 
-def _headline(field, query):
-    return SearchHeadline(
-        field,
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=START,
-        stop_sel=STOP,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-    )
+@dataclass
+class Result:
+    q: str
+    hits: list = field(default_factory=list)
+    total: int = 0
+    kinds: list = field(default_factory=list)  # [(kind, count)]
+    municipalities: list = field(default_factory=list)  # [(municipality, count)]
+    all_municipalities_count: int = 0
+    expansions: list = field(default_factory=list)
+    suggestion: str = ""  # the whole query, corrected
+    searchable: bool = True  # False when the query holds only stop words and signs
 
 
-def find(q, municipality=None):
-    """[(entry, highlighted excerpt)], best first, at most MAX_RESULTS + 1 of them."""
-    entries = SearchEntry.objects.select_related("municipality")
-    if municipality is not None:
-        entries = entries.filter(municipality=municipality)
-    if connection.vendor == "postgresql":
-        query = SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
-        entries = (
-            entries.filter(vector=query)
-            .annotate(
-                rank=SearchRank(F("vector"), query),
-                body_headline=_headline("body", query),
-                title_headline=_headline("title", query),
+def _postgres():
+    return connection.vendor == "postgresql"
+
+
+def _corrections(words):
+    """{misspelt word: the index's nearest word}, for words that match nothing as they stand.
+
+    One query, also for no words, so that the page's query count stays the same.
+    """
+    lemmas = [text.lemma(word) for word in words]
+    stems = [text.stem(word) for word in words]
+    table = SearchWord._meta.db_table
+    if _postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT q.term,
+                    EXISTS (SELECT 1 FROM {table} w WHERE w.word = q.lemma OR w.stem = q.stem),
+                    nearest.word, nearest.score
+                FROM unnest(%s::text[], %s::text[], %s::text[]) AS q(term, lemma, stem)
+                LEFT JOIN LATERAL (
+                    SELECT w.word, similarity(w.word, q.term) AS score FROM {table} w
+                    WHERE w.word %% q.term ORDER BY score DESC, w.entries DESC, w.word LIMIT 1
+                ) nearest ON true""",  # noqa: S608 - the table name is ours, the words are parameters
+                [words, lemmas, stems],
             )
-            .order_by("-rank", "title")
+            rows = cursor.fetchall()
+        return {
+            term: nearest
+            for term, known, nearest, score in rows
+            if not known and nearest and nearest != term and score >= MIN_SIMILARITY
+        }
+    known = dict(SearchWord.objects.values_list("word", "stem"))
+    stems_known = set(known.values())
+    found = {}
+    for word, lemma, stem in zip(words, lemmas, stems, strict=True):
+        if lemma in known or stem in stems_known:
+            continue
+        nearest = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if nearest and nearest[0] != word:
+            found[word] = nearest[0]
+    return found
+
+
+def _clause_condition(alternatives):
+    if _postgres():
+        return Q(vector=SearchQuery(stem_tsquery(alternatives), config=SEARCH_CONFIG, search_type="raw")) | Q(
+            lemma_vector=SearchQuery(lemma_tsquery(alternatives), config=LEMMA_CONFIG, search_type="raw")
         )
-        found = list(entries[: MAX_RESULTS + 1])
-        return [(entry, highlight(entry.body_headline or entry.title_headline)) for entry in found]
-    entries = entries.filter(Q(title__icontains=q) | Q(body__icontains=q)).order_by("title")
-    return [(entry, escape(entry.body[:300] or entry.title)) for entry in entries[: MAX_RESULTS + 1]]
+    condition = Q()
+    for words in alternatives:
+        phrase = " ".join(words)
+        condition |= Q(title__icontains=phrase) | Q(body__icontains=phrase)
+        condition |= Q(padded_lemmas__contains=" " + " ".join(text.lemma(word) for word in words) + " ")
+    return condition
+
+
+def _condition(parsed):
+    groups = {}
+    for clause in parsed.clauses:
+        alternatives = [clause.words] if clause.negated else clause.alternatives
+        condition = _clause_condition(alternatives)
+        if clause.negated:
+            groups[("not", clause.group)] = ~condition
+        else:
+            previous = groups.get(clause.group)
+            groups[clause.group] = condition if previous is None else previous | condition
+    combined = Q()
+    for condition in groups.values():
+        combined &= condition
+    return combined
+
+
+def _ranked(entries, parsed):
+    if _postgres():
+        everything = [a for clause in parsed.positive for a in clause.alternatives]
+        direct = [clause.words for clause in parsed.positive]
+        stems = SearchQuery(stem_tsquery(everything), config=SEARCH_CONFIG, search_type="raw")
+        lemmas = SearchQuery(lemma_tsquery(direct), config=LEMMA_CONFIG, search_type="raw")
+        # The lemma rank counts only the visitor's own words, so that they outrank synonyms.
+        rank = SearchRank(F("vector"), stems) + SearchRank(F("lemma_vector"), lemmas)
+        return entries.annotate(rank=rank).order_by("-rank", "title")
+    return entries.order_by("title")
+
+
+def _meta(entry, municipality):
+    """Kind, where the text stands and the municipality, each said once."""
+    parts = [entry.kind, *entry.context.split(" · ")]
+    if municipality is None and entry.municipality is not None:
+        parts.append(entry.municipality.name)
+    title = entry.title.strip().casefold()
+    first = {}
+    for part in parts:
+        first.setdefault(part.strip().casefold(), part.strip())
+    first.pop("", None)
+    keys, unique = list(first), list(first.values())
+    # A part that another part already says ("Aktør" beside "De private aktører") goes.
+    return [
+        part
+        for part, key in zip(unique, keys, strict=True)
+        if key != title and not any(key != other and key in other for other in keys)
+    ]
+
+
+def _excerpt(entry, matcher):
+    """A commitment's text is its title already: no excerpt repeats it."""
+    if " ".join(entry.body.split()) == " ".join(entry.title.split()):
+        return ""
+    return text.excerpt(entry.body, matcher, EXCERPT_WORDS)
+
+
+def _facets(matched, municipality, kind):
+    """Counts by kind (within the chosen municipality) and by municipality (within the chosen kind)."""
+    cells = list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
+    kinds, municipalities, total, everywhere = {}, {}, 0, 0
+    for entry_kind, municipality_id, count in cells:
+        in_municipality = municipality is None or municipality_id == municipality.pk
+        of_kind = not kind or entry_kind == kind
+        if in_municipality:
+            kinds[entry_kind] = kinds.get(entry_kind, 0) + count
+        if of_kind:
+            everywhere += count
+            if municipality_id is not None:
+                municipalities[municipality_id] = municipalities.get(municipality_id, 0) + count
+        if in_municipality and of_kind:
+            total += count
+    ordered_kinds = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+    return ordered_kinds, municipalities, total, everywhere
+
+
+def find(q, municipalities, municipality=None, kind=""):
+    """The hits for q, best first (at most MAX_RESULTS), with their filters' counts."""
+    parsed = parse(q)
+    result = Result(q=q)
+    if not parsed.positive:
+        result.searchable = False
+        return result
+    corrections = _corrections(parsed.checkable_words)
+    for clause in parsed.positive:
+        if clause.single and not clause.synonyms:
+            clause.correction = corrections.get(clause.words[0], "")
+    result.suggestion = corrected(q, corrections) if corrections else ""
+    result.expansions = parsed.expansions
+    entries = SearchEntry.objects.all()
+    if not _postgres():
+        entries = entries.annotate(
+            padded_lemmas=Concat(
+                Value(" "), "title_lemmas", Value(" "), "body_lemmas", Value(" "), output_field=TextField()
+            )
+        )
+    matched = entries.filter(_condition(parsed))
+    result.kinds, counts, result.total, result.all_municipalities_count = _facets(matched, municipality, kind)
+    result.municipalities = [(m, counts[m.pk]) for m in municipalities if m.pk in counts]
+    shown = matched.select_related("municipality").defer(
+        "vector", "lemma_vector", "title_lemmas", "body_lemmas"
+    )
+    if municipality is not None:
+        shown = shown.filter(municipality=municipality)
+    if kind:
+        shown = shown.filter(kind=kind)
+    matcher = text.Matcher(parsed.terms())
+    result.hits = [
+        Hit(
+            url=entry.url,
+            title=text.highlight(entry.title, matcher),
+            excerpt=_excerpt(entry, matcher),
+            meta=_meta(entry, municipality),
+        )
+        for entry in _ranked(shown, parsed)[:MAX_RESULTS]
+    ]
+    return result

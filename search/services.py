@@ -13,10 +13,13 @@ from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
 from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
-from search.models import SearchEntry
+from search import text
+from search.models import SearchEntry, SearchWord
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
 SEARCH_CONFIG = "danish"
+# Lemmas are computed in Python: the vector of lemmas only needs splitting and lowercasing.
+LEMMA_CONFIG = "simple"
 
 
 def _join(*parts):
@@ -272,26 +275,77 @@ def object_key(obj):
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
-def _entry(obj, describe):
-    data = describe(obj)
-    return SearchEntry(
-        municipality=data["municipality"],
-        kind=data["kind"],
-        object_key=object_key(obj),
-        title=data["title"][:300],
-        body=data["body"],
-        context=data["context"][:300],
-        url=data["url"],
-    )
-
-
 def _update_vectors(queryset):
     if connection.vendor == "postgresql":
         queryset.update(
             vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
             + SearchVector("body", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("context", weight="D", config=SEARCH_CONFIG)
+            + SearchVector("context", weight="D", config=SEARCH_CONFIG),
+            lemma_vector=SearchVector("title_lemmas", weight="A", config=LEMMA_CONFIG)
+            + SearchVector("body_lemmas", weight="B", config=LEMMA_CONFIG),
         )
+
+
+def _entry(obj, describe):
+    data = describe(obj)
+    fields = {
+        "title": data["title"][:300],
+        "body": data["body"],
+        "context": data["context"][:300],
+    }
+    fields["title_lemmas"] = text.lemmatise(fields["title"])
+    fields["body_lemmas"] = text.lemmatise(fields["body"])
+    return SearchEntry(
+        municipality=data["municipality"],
+        kind=data["kind"],
+        object_key=object_key(obj),
+        url=data["url"],
+        **fields,
+    )
+
+
+def _lemmas_of(entries):
+    return {word for entry in entries for word in f"{entry.title_lemmas} {entry.body_lemmas}".split()}
+
+
+@transaction.atomic
+def rebuild_words():
+    """The distinct lemmas of the whole index, with how many entries hold each."""
+    SearchWord.objects.all().delete()
+    if connection.vendor == "postgresql":
+        # ts_stat reads the lemma vectors in the server; the stem is PostgreSQL's own.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""INSERT INTO {SearchWord._meta.db_table} (word, stem, entries)
+                SELECT word, coalesce((ts_lexize('danish_stem', word))[1], word), ndoc
+                FROM ts_stat('SELECT lemma_vector FROM {SearchEntry._meta.db_table}')
+                WHERE length(word) BETWEEN 2 AND 100"""  # noqa: S608 - table names, no input
+            )
+        return
+    counts = {}
+    for lemmas in SearchEntry.objects.values_list("title_lemmas", "body_lemmas").iterator(chunk_size=2000):
+        for word in set(" ".join(lemmas).split()):
+            counts[word] = counts.get(word, 0) + 1
+    SearchWord.objects.bulk_create(
+        (
+            SearchWord(word=word, stem=text.stem(word), entries=count)
+            for word, count in counts.items()
+            if 2 <= len(word) <= 100
+        ),
+        batch_size=2000,
+    )
+
+
+def _add_words(entries):
+    """An edited entry's new words; stale ones go at the next full rebuild."""
+    SearchWord.objects.bulk_create(
+        (
+            SearchWord(word=word, stem=text.stem(word))
+            for word in _lemmas_of(entries)
+            if 2 <= len(word) <= 100
+        ),
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic
@@ -310,8 +364,8 @@ def rebuild_index(municipality=None):
             rows = rows.for_municipality(municipality)
         new.extend(_entry(obj, describe) for obj in read(rows).iterator(chunk_size=2000))
     SearchEntry.objects.bulk_create(new, batch_size=2000)
-    stale = SearchEntry.objects.filter(vector__isnull=True)
-    _update_vectors(stale)
+    _update_vectors(SearchEntry.objects.filter(vector__isnull=True))
+    rebuild_words()
 
 
 @transaction.atomic
@@ -324,6 +378,7 @@ def index_object(obj):
     entry = _entry(found, describe)
     entry.save()
     _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
+    _add_words([entry])
 
 
 def reindex_instrument(instrument):

@@ -1,5 +1,8 @@
 """The search page."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -8,38 +11,74 @@ from organisation.models import Municipality
 from search.selectors import MAX_RESULTS, find
 
 MAX_QUERY_LENGTH = 200
+# Suggestions on a page with no results: words the bundled documents use often.
+SUGGESTIONS = ("trivsel", "fællesskab", "dagtilbud", "inklusion", "forældre")
+
+
+def _link(q, municipality=None, kind=""):
+    params = {"q": q}
+    if municipality is not None:
+        params["kommune"] = municipality.slug
+    if kind:
+        params["slags"] = kind
+    return f"{reverse('search:search')}?{urlencode(params)}"
+
+
+def _listed(words):
+    """'a', 'a og b', 'a, b og c'."""
+    if len(words) < 2:
+        return "".join(words)
+    return _("%(first)s og %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
 @require_safe
 def search(request):
     q = request.GET.get("q", "")
     slug = request.GET.get("kommune", "")
-    if len(q) > MAX_QUERY_LENGTH or len(slug) > MAX_QUERY_LENGTH:
+    kind = request.GET.get("slags", "")
+    if any(len(value) > MAX_QUERY_LENGTH for value in (q, slug, kind)):
         return bad_request(
             request,
             _("Søgningen er for lang. Skriv højst %(count)s tegn, og prøv igen.")
             % {"count": MAX_QUERY_LENGTH},
         )
-    if "\x00" in q or "\x00" in slug:
+    if any("\x00" in value for value in (q, slug, kind)):
         return bad_request(request, _("Søgningen indeholder et tegn, som ikke kan bruges. Prøv igen."))
-    q = q.strip()
+    q = " ".join(q.split())
     municipalities = list(Municipality.objects.all())
     municipality = None
     if slug:
         municipality = next((m for m in municipalities if m.slug == slug), None)
         if municipality is None:
             return bad_request(request, _("Kommunen i søgningen findes ikke. Vælg en kommune i listen."))
-    results = find(q, municipality) if q else []
-    return render_page(
-        request,
-        "search/search.html",
-        {
-            "q": q,
-            "municipalities": municipalities,
-            "chosen_municipality": municipality,
-            "results": results[:MAX_RESULTS],
-            "has_more": len(results) > MAX_RESULTS,
-            "max_results": MAX_RESULTS,
-            "breadcrumbs": crumbs((_("Søg"), "")),
-        },
-    )
+    result = find(q, municipalities, municipality, kind) if q else None
+    context = {
+        "q": q,
+        "municipalities": municipalities,
+        "chosen_municipality": municipality,
+        "chosen_kind": kind,
+        "result": result,
+        "max_results": MAX_RESULTS,
+        "breadcrumbs": crumbs((_("Søg"), "")),
+    }
+    if result is not None:
+        context.update(
+            {
+                "suggestion_url": _link(result.suggestion, municipality) if result.suggestion else "",
+                "kind_links": [
+                    (label, count, _link(q, municipality, label), label == kind)
+                    for label, count in result.kinds
+                ],
+                "all_kinds_url": _link(q, municipality),
+                "all_kinds_count": sum(count for _label, count in result.kinds),
+                "expansions": _listed(result.expansions),
+                "municipality_links": [
+                    (m.name, count, _link(q, m, kind), m == municipality)
+                    for m, count in result.municipalities
+                ],
+                "all_municipalities_url": _link(q, None, kind),
+                "suggestions": [(word, _link(word)) for word in SUGGESTIONS],
+                "all_municipalities_link": _link(q, None, kind) if municipality else "",
+            }
+        )
+    return render_page(request, "search/search.html", context)

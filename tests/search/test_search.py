@@ -57,9 +57,8 @@ def test_markup_in_query_is_escaped(client, herning):
 
 
 def test_nul_byte_is_400(client, herning):
-    response = client.get("/soeg/", {"q": "børn\x00"})
-    assert response.status_code == 400
-    assert "tegn" in response.content.decode()
+    # Refused before the view by core.middleware.RejectNulMiddleware, or by the view itself.
+    assert client.get("/soeg/", {"q": "børn\x00"}).status_code == 400
 
 
 def test_overlong_query_is_400(client, herning):
@@ -74,12 +73,13 @@ def test_odd_queries_do_not_fail(client, herning, q):
 
 
 def test_results_are_limited(client, herning, monkeypatch):
-    from search import views
+    from search import selectors, views
 
+    monkeypatch.setattr(selectors, "MAX_RESULTS", 2)
     monkeypatch.setattr(views, "MAX_RESULTS", 2)
     html = results_html(client.get("/soeg/", {"q": "børn"}))
-    assert html.count('<p class="muted">') == 2
-    assert "Kun de 2 bedste vises" in html
+    assert html.count('<p class="result-meta">') == 2
+    assert "Viser de 2 bedste af" in html
 
 
 def test_political_bodies_and_actors_are_searchable(client, herning):

@@ -1,0 +1,131 @@
+"""Danish words in Python: tokens, lemmas, stems, stop words, and the marked excerpt of a hit.
+
+PostgreSQL's `danish` configuration stems with Snowball; it does not join the
+forms Snowball cuts differently ("trivslen" → "trivsl", "trivsel" → "trivsel";
+"barnet" → "barn", "børnene" → "børn"). A lemmatiser does, from a dictionary
+of Danish word forms (simplemma, which ships its data inside the package).
+It runs here, in Python, at index and query time, so that no server-side
+dictionary is needed: a managed PostgreSQL cannot install one.
+"""
+
+import re
+from functools import lru_cache
+
+import simplemma
+import snowballstemmer
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Letters and digits; the underscore and every other mark separate words, so a
+# token can never carry tsquery syntax.
+WORD = re.compile(r"[^\W_]+")
+
+# PostgreSQL's danish.stop (Snowball's Danish stop words), so that Python drops
+# exactly the words the `danish` configuration drops (a test compares them).
+# fmt: off
+STOP_WORDS = frozenset([
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for",
+    "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu",
+    "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad",
+    "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville",
+    "jo", "deres", "efter", "ned", "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig",
+    "anden", "hende", "mine", "alt", "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle",
+    "hos", "blive", "mange", "ad", "bliver", "hendes", "været", "thi", "jer", "sådan",
+])
+# fmt: on
+
+_STEMMER = snowballstemmer.stemmer("danish")
+
+
+def words(text):
+    """The lowercased words of a text, in order."""
+    return [match.group().lower() for match in WORD.finditer(text or "")]
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word):
+    """The dictionary form of a lowercased word ("mobningen" → "mobning"), or the word itself."""
+    # Rejoined from its letters and digits, so that a lemma is one word as PostgreSQL splits it.
+    return "".join(WORD.findall(simplemma.lemmatize(word, lang="da").lower())) or word
+
+
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """The Snowball stem, as PostgreSQL's `danish` configuration computes it."""
+    return _STEMMER.stemWord(word)
+
+
+def is_stop_word(word):
+    return word in STOP_WORDS or lemma(word) in STOP_WORDS
+
+
+def lemmatise(text):
+    """The text's lemmas without stop words, space-separated: what the lemma vector is built from."""
+    return " ".join(lemma(word) for word in words(text) if not is_stop_word(word))
+
+
+class Matcher:
+    """Which words of a text a search matches: the same word, the same lemma or the same stem."""
+
+    def __init__(self, terms):
+        self.surface = set(terms)
+        self.lemmas = {lemma(term) for term in terms}
+        self.stems = {stem(term) for term in terms}
+
+    def __call__(self, word):
+        word = word.lower()
+        return word in self.surface or lemma(word) in self.lemmas or stem(word) in self.stems
+
+
+def _marked(text, spans):
+    """Escaped text with the given (start, end) spans wrapped in <mark>."""
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+def highlight(text, matcher):
+    """The whole text, escaped, with every matching word marked."""
+    text = text or ""
+    return _marked(text, [m.span() for m in WORD.finditer(text) if matcher(m.group())])
+
+
+def excerpt(text, matcher, length=30):
+    """About `length` words around the densest run of matches, cut at word boundaries with "…".
+
+    The text is shown from its start when nothing in it matches (a hit on its title).
+    """
+    text = " ".join((text or "").split())
+    tokens = list(WORD.finditer(text))
+    if not tokens:
+        return ""
+    hits = [matcher(token.group()) for token in tokens]
+    running = [0]
+    for hit in hits:
+        running.append(running[-1] + hit)
+    count = len(tokens)
+    best_start = max(
+        range(max(1, count - length + 1)),
+        key=lambda start: (running[min(start + length, count)] - running[start], -start),
+    )
+    # Start a little before the first hit, so that the hit has some words before it.
+    first_hit = next((i for i in range(best_start, len(tokens)) if hits[i]), best_start)
+    start = max(0, min(best_start, first_hit - 3))
+    end = min(len(tokens), start + length)
+    cut_from = 0 if start == 0 else tokens[start].start()
+    # Keep the punctuation right after the last word (a full stop, a closing bracket).
+    cut_to = len(text) if end == len(tokens) else tokens[end - 1].end()
+    piece = text[cut_from:cut_to]
+    spans = [
+        (token.start() - cut_from, token.end() - cut_from)
+        for token, hit in zip(tokens[start:end], hits[start:end], strict=True)
+        if hit
+    ]
+    marked = _marked(piece, spans)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(tokens) else ""
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 - _marked escaped the text
