@@ -67,11 +67,23 @@ def test_is_idempotent_and_updates_membership_and_roles(db, lyngby, password_env
     assert group_names(User.objects.get(username="anna")) == {MUNICIPAL_EDITOR}
 
 
-def test_without_password_and_terminal_fails_in_danish(db, herning, monkeypatch):
+def test_without_password_and_terminal_prints_a_one_time_link(db, herning, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO())
-    with pytest.raises(CommandError, match="ingen terminal"):
-        run("bo", "--municipality", "herning")
-    assert not User.objects.filter(username="bo").exists()
+    out = io.StringIO()
+    call_command("create_staff_user", "bo", "--municipality", "herning", stdout=out)
+    user = User.objects.get(username="bo")
+    assert not user.has_usable_password()
+    link = out.getvalue().strip().splitlines()[-1]
+    assert "/admin/adgangskode/" in link
+
+
+def test_roles_are_given_and_removed(db, herning, password_env):
+    run("bo", "--municipality", "herning", "--role", "editor", "--role", "publisher", *password_env)
+    user = User.objects.get(username="bo")
+    assert group_names(user) == {MUNICIPAL_EDITOR, create_staff_user.PUBLISHER}
+    assert user.has_perm("policies.publish_policy")
+    run("bo", "--municipality", "herning", "--role", "publisher")
+    assert group_names(User.objects.get(username="bo")) == {create_staff_user.PUBLISHER}
 
 
 class Terminal(io.StringIO):

@@ -6,15 +6,23 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from organisation.models import Municipality, StaffMembership
 
 MUNICIPAL_EDITOR = "Kommunal redaktør"
+PUBLISHER = "Udgiver"
 LEGAL_EDITOR = "Juridisk redaktør"
+# The roles a municipality gives its staff; one person may have several.
+ROLES = {"editor": MUNICIPAL_EDITOR, "publisher": PUBLISHER, "legal-editor": LEGAL_EDITOR}
+PUBLISH = ("publish_policy", "Må offentliggøre politikker")
 CONTENT_APPS = ("organisation", "policies", "strategies", "goals", "legal")
 LEGAL_SOURCES = ("instrument", "consolidation", "provision")
 ALL_ACTIONS = ("add", "change", "delete", "view")
@@ -36,8 +44,17 @@ def permissions(models, actions):
     return Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
 
 
+def publish_permission():
+    """The permission to publish a policy (policies.services.may_publish), created on demand."""
+    policy = ContentType.objects.get_for_model(apps.get_model("policies", "Policy"))
+    permission, _created = Permission.objects.get_or_create(
+        content_type=policy, codename=PUBLISH[0], defaults={"name": PUBLISH[1]}
+    )
+    return permission
+
+
 def ensure_groups():
-    """Creates the two editor groups, or brings their permissions up to date."""
+    """Creates the role groups, or brings their permissions up to date; returns {role: group}."""
     legal = {name: apps.get_model("legal", name) for name in LEGAL_SOURCES}
     municipal = [model for model in municipal_models() if model is not Municipality]
     editor, _created = Group.objects.get_or_create(name=MUNICIPAL_EDITOR)
@@ -51,16 +68,20 @@ def ensure_groups():
             ),  # autocompletes of legal references
         ]
     )
+    # A publisher reads everything of the municipality and publishes; editing is the editor's.
+    publisher, _created = Group.objects.get_or_create(name=PUBLISHER)
+    publisher.permissions.set([*permissions(municipal, ("view",)), publish_permission()])
     lawyer, _created = Group.objects.get_or_create(name=LEGAL_EDITOR)
     lawyer.permissions.set(permissions(legal.values(), ALL_ACTIONS))
-    return editor, lawyer
+    return {"editor": editor, "publisher": publisher, "legal-editor": lawyer}
 
 
 class Command(BaseCommand):
     help = (
-        "Opretter eller opdaterer en redaktør for én kommune: aktiv medarbejder med kommunetilknytning "
-        "og gruppen 'Kommunal redaktør' (med --legal-editor også 'Juridisk redaktør'). "
-        "Uden adgangskodeindstilling spørges der om adgangskoden, når en ny bruger oprettes."
+        "Opretter eller opdaterer en medarbejder for én kommune med de roller, der gives med --role "
+        "(editor: redaktør, publisher: udgiver, legal-editor: juridisk redaktør; uden --role: editor). "
+        "Adgangskoden læses fra en miljøvariabel (--password-from-env), spørges om i en terminal, "
+        "eller der skrives et engangslink til at vælge den."
     )
 
     def add_arguments(self, parser):
@@ -68,39 +89,65 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", required=True, help="Kommunens kortnavn, fx 'herning'.")
         parser.add_argument("--email", help="E-mailadresse.")
         parser.add_argument(
+            "--role",
+            action="append",
+            choices=sorted(ROLES),
+            dest="roles",
+            help="En rolle; kan gives flere gange. Roller, der ikke gives, fjernes.",
+        )
+        parser.add_argument(
             "--legal-editor",
             action="store_true",
-            help="Giv også rollen 'Juridisk redaktør' (retskilder). Uden den fjernes rollen.",
+            help="Det samme som --role legal-editor (sammen med editor, hvis ingen anden rolle gives).",
         )
         parser.add_argument(
             "--password-from-env", metavar="VAR", help="Læs adgangskoden fra miljøvariablen VAR."
         )
+        parser.add_argument(
+            "--password-link",
+            action="store_true",
+            help="Skriv et engangslink, hvor brugeren selv vælger sin adgangskode (også uden terminal).",
+        )
+        parser.add_argument(
+            "--site-url",
+            default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
+            help="Sidens adresse i linket (standard: $SITE_URL eller http://127.0.0.1:8000).",
+        )
 
-    def handle(self, *args, username, municipality, email, legal_editor, password_from_env, **options):
+    def handle(self, *args, username, municipality, email, roles, legal_editor, **options):
         try:
             municipality = Municipality.objects.get(slug=municipality)
         except Municipality.DoesNotExist:
             raise CommandError(f"Kommunen '{municipality}' findes ikke.") from None
+        roles = set(roles or ["editor"]) | ({"legal-editor"} if legal_editor else set())
         User = get_user_model()
         user = User.objects.filter(username=username).first() or User(username=username)
-        password = self.password(user, password_from_env)
+        link = options["password_link"] or (
+            user.pk is None and not options["password_from_env"] and not sys.stdin.isatty()
+        )
+        password = None if link else self.password(user, options["password_from_env"])
         with transaction.atomic():
-            editor, lawyer = ensure_groups()
+            groups = ensure_groups()
             user.is_staff = user.is_active = True
             if email is not None:
                 user.email = email
             if password is not None:
                 user.set_password(password)
+            elif user.pk is None:
+                user.set_unusable_password()  # until the link is used
             created = user.pk is None
             user.save()
             StaffMembership.objects.update_or_create(user=user, defaults={"municipality": municipality})
-            user.groups.add(editor)
-            if legal_editor:
-                user.groups.add(lawyer)
-            else:
-                user.groups.remove(lawyer)
+            for role, group in groups.items():
+                (user.groups.add if role in roles else user.groups.remove)(group)
         verb = "oprettet" if created else "opdateret"
-        self.stdout.write(f"Redaktøren '{username}' er {verb} for {municipality}.")
+        names = ", ".join(ROLES[role] for role in sorted(roles))
+        self.stdout.write(f"Brugeren '{username}' er {verb} for {municipality} med rollerne: {names}.")
+        if link:
+            self.stdout.write(
+                "Engangslink til at vælge adgangskode (send det kun til brugeren selv):\n"
+                + password_link(user, options["site_url"])
+            )
 
     def password(self, user, variable):
         if variable:
@@ -109,10 +156,6 @@ class Command(BaseCommand):
                 raise CommandError(f"Miljøvariablen {variable} er ikke sat eller er tom.")
         elif user.pk:
             return None  # an existing user keeps the password
-        elif not sys.stdin.isatty():
-            raise CommandError(
-                "Der er ingen terminal at spørge om adgangskoden i. Brug --password-from-env VARIABEL."
-            )
         else:
             password = getpass("Adgangskode: ")
             if password != getpass("Adgangskode igen: "):
@@ -122,3 +165,15 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         return password
+
+
+def password_link(user, site_url):
+    """Django's password-reset link: valid once, for PASSWORD_RESET_TIMEOUT (three days)."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return site_url.rstrip("/") + path
