@@ -25,7 +25,8 @@ from policies.models import (
     Theme,
     ThemeSection,
 )
-from strategies.models import Strategy, StrategyComponent, StrategyTheme
+from policies.passages import PolicyPassage
+from strategies.models import Strategy, StrategyComponent, StrategyPassage, StrategyTheme
 
 SOURCES = settings.BASE_DIR / "fixtures" / "sources"
 pytestmark = pytest.mark.django_db
@@ -56,16 +57,21 @@ EXPECTED = [
     (Strategy, "herning", "bou-website", 1),  # the inclusion strategy 2016-2020
     (GoalTrack, "herning", "bou-website", 2),
     (SubGoal, "herning", "bou-website", 5),
+    (StrategyPassage, "herning", "bou-website", 1),  # what the page says about Herningmodellen
+    (PolicyPassage, "herning", "bou-website", 1),  # a new policy is being prepared
     # 001: Herning, Kommuneplan 2021-2032
     (PoliticalBody, "herning", "kommuneplan", 1),  # Byrådet
     (Strategy, "herning", "kommuneplan", 2),  # Meningsfulde Fællesskaber, Herningmodellen
     (StrategyTheme, "herning", "kommuneplan", 4),
     (StrategyComponent, "herning", "kommuneplan", 4),
     (CouncilCommitment, "herning", "kommuneplan", 4),
+    (PolicyPassage, "herning", "kommuneplan", 5),  # the plan's paragraphs about the policy
     # 002: Herning, the parents' boards page
     (Person, "herning", "foraeldrebestyrelser", 2),
     (PoliticalBody, "herning", "foraeldrebestyrelser", 1),  # Samrådet
     (BudgetGoal, "herning", "foraeldrebestyrelser", 4),  # three now, one more from 2023
+    (PolicyPassage, "herning", "foraeldrebestyrelser", 3),
+    (StrategyPassage, "herning", "foraeldrebestyrelser", 2),  # Meningsfulde Fællesskaber, Herningmodellen
     # 003: Herning, the policy document
     (Policy, "herning", "boerne-og-ungepolitik", 1),
     (Theme, "herning", "boerne-og-ungepolitik", 4),

@@ -179,7 +179,9 @@ def edited_copy(directory, name, edit):
     data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
     edit(data)
     path = directory / name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, explicit_end=True), encoding="utf-8"
+    )
     return path
 
 
