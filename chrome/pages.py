@@ -28,6 +28,6 @@ def bad_request(request, message):
     return render_page(
         request,
         "errors/bad_request.html",
-        {"message": message, "breadcrumbs": crumbs((_("Fejl i forespørgslen"), ""))},
+        {"message": message, "breadcrumbs": crumbs((_("Siden kan ikke vises"), ""))},
         status=400,
     )

@@ -1,9 +1,13 @@
-"""The pages that belong to no content: robots.txt and the 404 and 500 pages."""
+"""The pages that belong to no content: robots.txt, the 404 and 500 pages, about and accessibility."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from chrome.pages import crumbs, render_page
 
 
 @require_safe
@@ -22,3 +26,23 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No request context and no database: the page must render whatever went wrong.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def _contact():
+    return {"contact_email": settings.SITE_CONTACT_EMAIL}
+
+
+@require_safe
+def about(request):
+    return render_page(
+        request, "chrome/about.html", {**_contact(), "breadcrumbs": crumbs((_("Om siden"), ""))}
+    )
+
+
+@require_safe
+def accessibility(request):
+    return render_page(
+        request,
+        "chrome/accessibility.html",
+        {**_contact(), "breadcrumbs": crumbs((_("Tilgængelighedserklæring"), ""))},
+    )

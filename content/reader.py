@@ -8,6 +8,7 @@ readers (reader_municipality.py, reader_legal.py).
 
 import yaml
 
+from content import integrity
 from content.errors import Invalid, LoadError
 from content.fields import Ref
 from content.yaml_lines import Mapping, Sequence, load_yaml
@@ -26,18 +27,30 @@ class Reader:
     def load(self):
         try:
             with open(self.path, encoding="utf-8") as handle:
-                data = load_yaml(handle)
+                text = handle.read()
+        except UnicodeDecodeError:
+            self.error(0, "-", "filen er ikke UTF-8")
+            return None
+        if not integrity.is_whole(text):
+            self.error(
+                integrity.last_line_number(text),
+                "-",
+                "filen er ikke hel: dens sidste linje skal være slutmærket «...» (er den afkortet?)",
+            )
+            return None
+        try:
+            data = load_yaml(text.replace(integrity.NUL, integrity.NUL_STAND_IN))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark else 0
             self.error(line, "-", f"ugyldig YAML: {getattr(exc, 'problem', exc)}")
             return None
-        except UnicodeDecodeError:
-            self.error(0, "-", "filen er ikke UTF-8")
-            return None
         if not isinstance(data, Mapping):
             self.error(1, "-", "filen skal indeholde en mapping på øverste niveau")
             return None
+        # Reported, and the rest read on, so that one run shows every problem of the file.
+        for line in integrity.nul_lines(text):
+            self.error(line, integrity.path_at(data, line), "indeholder et nultegn (\\x00); fjern det")
         return data
 
     def fields(self, mapping, path, spec, required=()):

@@ -20,6 +20,7 @@ from content.specs import (
     KEY_MESSAGE_SPEC,
     MUNICIPALITY_FILE_SPEC,
     MUNICIPALITY_SPEC,
+    PASSAGE_SPEC,
     PERSON_SPEC,
     POLICY_SPEC,
     QUOTE_SPEC,
@@ -185,6 +186,7 @@ class MunicipalityReader(Reader):
             self.fields(actor, actor_path, ACTOR_SPEC, required=("name", "responsibility"))
             for actor, actor_path, _line in self.items(item, "actors", path)
         ]
+        clean["passages"] = self.passages(item, path)
         clean["themes"] = []
         for theme, theme_path, _line in self.items(item, "themes", path):
             theme_clean = self.fields(theme, theme_path, THEME_SPEC, required=("slug", "title"))
@@ -220,7 +222,14 @@ class MunicipalityReader(Reader):
                 )
                 for part, part_path, _line in self.items(item, key, path)
             ]
+        clean["passages"] = self.passages(item, path, required=("heading", "text", "source"))
         return clean
+
+    def passages(self, item, path, required=("text", "source")):
+        return [
+            self.fields(passage, passage_path, PASSAGE_SPEC, required=required)
+            for passage, passage_path, _line in self.items(item, "passages", path)
+        ]
 
     def read_goal_track(self, item, path, line):
         clean = self.fields(item, path, GOAL_TRACK_SPEC, required=("slug", "title"))

@@ -72,6 +72,8 @@ QUOTE_SPEC = {"text": nonempty_text, "speaker_role": text, "context": text, "sou
 VALUE_SPEC = {"name": nonempty_text, "tagline": text, "text": text, "source": Ref("source")}
 ACTOR_SPEC = {"group": text, "name": nonempty_text, "responsibility": nonempty_text, "source": Ref("source")}
 SECTION_SPEC = {"heading": text, "text": nonempty_text, "source": Ref("source")}
+# A paragraph that another document than the item's own says about it, with that document as source.
+PASSAGE_SPEC = {"heading": text, "text": nonempty_text, "source": Ref("source")}
 THEME_SPEC = {
     "slug": slug,
     "title": nonempty_text,
@@ -112,6 +114,7 @@ POLICY_SPEC = {
     "quotes": None,
     "themes": None,
     "actors": None,
+    "passages": None,
     "legal_basis": None,
 }
 STRATEGY_SPEC = {
@@ -128,6 +131,7 @@ STRATEGY_SPEC = {
     "source": Ref("source"),
     "themes": None,
     "components": None,
+    "passages": None,
     "legal_basis": None,
 }
 STRATEGY_PART_SPEC = {"title": nonempty_text, "text": text, "source": Ref("source"), "legal_basis": None}

@@ -6,7 +6,7 @@ place (see writer.py). Each may rest on legal references (writer_legal.py).
 """
 
 from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
-from strategies.models import Strategy, StrategyComponent, StrategyTheme
+from strategies.models import Strategy, StrategyComponent, StrategyPassage, StrategyTheme
 
 
 class GoalWriter:
@@ -37,6 +37,15 @@ class GoalWriter:
         )
         for component, component_obj in zip(strategy["components"], components, strict=True):
             self.write_basis(component, component_obj, strategy)
+        self.write_list(
+            StrategyPassage,
+            {"strategy": obj},
+            ("text",),
+            [
+                {"title": item["heading"], "text": item["text"], "source": self.source(item, strategy)}
+                for item in strategy["passages"]
+            ],
+        )
         return obj
 
     def parts(self, items, strategy):

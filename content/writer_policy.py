@@ -17,6 +17,7 @@ from policies.models import (
     Theme,
     ThemeSection,
 )
+from policies.passages import PolicyPassage
 
 POLICY_TEXTS = (
     "title",
@@ -77,6 +78,19 @@ class PolicyWriter:
                     "source": self.source(actor, policy),
                 }
                 for actor in policy["actors"]
+            ],
+        )
+        self.write_list(
+            PolicyPassage,
+            {"policy": obj},
+            ("text",),
+            [
+                {
+                    "heading": passage.get("heading", ""),
+                    "text": passage["text"],
+                    "source": self.source(passage, policy),
+                }
+                for passage in policy["passages"]
             ],
         )
         quotes = [self.quote(quote, None, policy) for quote in policy["quotes"]]

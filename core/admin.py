@@ -7,12 +7,28 @@ membership see nothing. Everything is derived from the models'
 repeats the rule.
 """
 
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableInlineAdminMixin,
+    SortableStackedInline,
+    SortableTabularInline,
+)
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path, unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
+from django.forms.formsets import TOTAL_FORM_COUNT
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin_facts import PlainHelp
+from core.history import ChangeReasonAdmin
+
+# No inline holds anywhere near this many rows (the largest, a theme's commitments, holds
+# tens); a submitted TOTAL_FORMS above it is refused before any form is built, so that a
+# crafted POST cannot make a worker build and render millions of forms.
+INLINE_MAX_NUM = 300
 
 
 def municipality_id(user):
@@ -33,11 +49,92 @@ def scoped(request, queryset):
     return queryset.for_municipality(municipality) if municipality else queryset.none()
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+def parses_as(field, value):
+    """Whether `value` (a submitted id) is a valid value of model field `field`."""
+    try:
+        field.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+class ValidIdsOnly:
+    """An autocomplete widget that redraws a form although a submitted id is no id at all.
+
+    Django's autocomplete widgets look the submitted ids up to show them again, and an id
+    such as "abc" or "1.5" for an integer key raises there; the form already reports it as
+    an invalid choice, so the lookup just leaves it out.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.get_related_field()
+        value = [item for item in value if parses_as(target, item)]
+        return super().optgroups(name, value, attr)
+
+
+class ValidIdsAutocompleteSelect(ValidIdsOnly, AutocompleteSelect):
+    pass
+
+
+class ValidIdsAutocompleteSelectMultiple(ValidIdsOnly, AutocompleteSelectMultiple):
+    pass
+
+
+def tolerate_invalid_ids(formfield):
+    widget = getattr(formfield, "widget", None)
+    inner = getattr(widget, "widget", widget)  # inside RelatedFieldWidgetWrapper
+    if isinstance(inner, ValidIdsOnly):
+        pass
+    elif isinstance(inner, AutocompleteSelectMultiple):
+        inner.__class__ = ValidIdsAutocompleteSelectMultiple
+    elif isinstance(inner, AutocompleteSelect):
+        inner.__class__ = ValidIdsAutocompleteSelect
+    return formfield
+
+
+class RobustRelations:
+    """Relation fields whose widgets survive invalid submitted ids; for admins and inlines."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return tolerate_invalid_ids(super().formfield_for_foreignkey(db_field, request, **kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return tolerate_invalid_ids(super().formfield_for_manytomany(db_field, request, **kwargs))
+
+
+class BoundedFormSet:
+    """A formset that refuses a TOTAL_FORMS above its absolute_max without building the forms.
+
+    Django caps the forms it builds at absolute_max but still builds and cleans that many;
+    here a formset submitted with too many forms builds none and reports the error.
+    """
+
+    def total_form_count(self):
+        if self.is_bound:  # an unbound management form asks total_form_count() itself
+            form = self.management_form
+            if form.is_valid() and form.cleaned_data[TOTAL_FORM_COUNT] > self.absolute_max:
+                return 0
+        return super().total_form_count()
+
+
+def bounded(formset_class):
+    if issubclass(formset_class, BoundedFormSet):
+        return formset_class
+    limit = INLINE_MAX_NUM
+    max_num = min(formset_class.max_num, limit)
+    return type(
+        formset_class.__name__,
+        (BoundedFormSet, formset_class),
+        {"max_num": max_num, "absolute_max": min(formset_class.absolute_max, limit)},
+    )
+
+
+class HistoryAdmin(ChangeReasonAdmin, PlainHelp, RobustRelations, SimpleHistoryAdmin):
     """SimpleHistoryAdmin whose revert needs change permission.
 
     simple_history lets anyone with view permission POST a revert; here a
     revert is a change like any other, and it is atomic as the change form is.
+    Every change form asks for an optional reason (core.history).
     """
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -45,11 +142,29 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_permission(request):
             raise PermissionDenied
+        self.check_history_ids(object_id, version_id)
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_history_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
 
-class MunicipalityScope:
+    def check_history_ids(self, object_id, version_id=None):
+        # simple_history filters by the ids as given, and "abc" for an integer key raises there.
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        if not parses_as(self.model._meta.pk, unquote(object_id)):
+            raise Http404
+        if version_id is not None and not parses_as(history._meta.pk, version_id):
+            raise Http404
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Every inline, also those not built on MunicipalityScopedInline, gets a bounded formset.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield bounded(formset), inline
+
+
+class MunicipalityScope(PlainHelp, RobustRelations):
     """Scopes the queryset and every foreign-key choice; for model admins and inlines alike."""
 
     def get_queryset(self, request):
@@ -76,7 +191,7 @@ class MunicipalityScope:
         )
 
 
-class MunicipalityScopedAdmin(MunicipalityScope, HistoryAdmin):
+class MunicipalityScopedAdmin(MunicipalityScope, SortableAdminBase, HistoryAdmin):
     def get_list_filter(self, request):
         # Django's default filter for a relation lists every row of the related model.
         return [
@@ -135,7 +250,20 @@ class MunicipalityScopedAdmin(MunicipalityScope, HistoryAdmin):
 class MunicipalityScopedInline(MunicipalityScope, admin.TabularInline):
     extra = 0
     ordering = ["order"]
+    max_num = INLINE_MAX_NUM
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Django's absolute_max is max_num + 1000; one limit is enough.
+        kwargs.setdefault("absolute_max", self.get_max_num(request, obj) or INLINE_MAX_NUM)
+        return bounded(super().get_formset(request, obj, **kwargs))
 
 
-class MunicipalityScopedStackedInline(MunicipalityScopedInline):
-    template = "admin/edit_inline/stacked.html"
+class SortableScopedInline(SortableInlineAdminMixin, MunicipalityScopedInline):
+    """Rows in the document's order, moved by drag and drop (django-admin-sortable2); a new row
+    goes last. For inlines ordered by `order`; a timeline ordered by date stays a plain inline."""
+
+    template = SortableTabularInline.template
+
+
+class MunicipalityScopedStackedInline(SortableScopedInline):
+    template = SortableStackedInline.template

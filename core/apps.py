@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Fælles grundlag")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from core.cache import watch_connection
+
+        # Every write to the project's tables ends the page cache's generation (core/cache.py).
+        connection_created.connect(watch_connection, dispatch_uid="core.cache.watch_connection")

@@ -38,23 +38,34 @@ class GoalKind:
         """What to join so that parents, the municipality and the responsible come with each row."""
         paths = []
         chain, kind = [], self
+        # Responsibility is inherited up the chain as the legal basis is (goals.responsibility),
+        # so every ancestor's responsible comes joined too.
+        paths += _responsible_paths(kind, chain)
         while kind.parent:
             chain.append(kind.parent)
             kind = kind_of(kind.model._meta.get_field(kind.parent).related_model)
             paths.append("__".join(chain))
+            paths += _responsible_paths(kind, chain)
         lookup = self.model.municipality_lookup
         if lookup != "pk":
             paths.append(lookup)
         if kind is not self and kind.model.municipality_lookup != "pk":
             paths.append("__".join([*chain, kind.model.municipality_lookup]))
-        if self.is_goal:
-            paths += ["responsible_unit", "responsible_body"]
         return tuple(dict.fromkeys(paths))
 
     @cached_property
     def model_verbose_name(self):
         """The model's own name, for forms; lazy, since the model may not be loaded yet."""
         return lazy(lambda: str(self.model._meta.verbose_name), str)()
+
+
+RESPONSIBLE_FIELDS = ("responsible_unit", "responsible_body")
+
+
+def _responsible_paths(kind, chain):
+    if not any(field.name == RESPONSIBLE_FIELDS[0] for field in kind.model._meta.get_fields()):
+        return []
+    return ["__".join([*chain, field]) for field in RESPONSIBLE_FIELDS]
 
 
 GOAL_KINDS = (

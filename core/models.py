@@ -4,6 +4,7 @@ Nothing here imports a domain app: relations to organisation's models are
 named by label, so that the base stays below everything that uses it.
 """
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,20 @@ class ScopedQuerySet(PublishedQuerySet):
     def for_municipality(self, municipality):
         # Accepts an instance or a pk; "pk" as a lookup compares with a pk only.
         return self.filter(**{self.model.municipality_lookup: getattr(municipality, "pk", municipality)})
+
+    def visible_to(self, user):
+        """`published()`, and for a staff user also the drafts they may preview: their own
+        municipality's (a superuser's: all). Anonymous visitors get exactly `published()`."""
+        if not getattr(user, "is_authenticated", False) or not user.is_staff or not user.is_active:
+            return self.published()
+        lookup = getattr(self.model, "publication_lookup", None)
+        if user.is_superuser or lookup is None:
+            return self.all()
+        membership = getattr(user, "membership", None)
+        if membership is None:
+            return self.published()
+        own = models.Q(**{self.model.municipality_lookup: membership.municipality_id})
+        return self.filter(own | ~models.Q(**{lookup: DRAFT}))
 
 
 class Sourced(models.Model):
@@ -94,6 +109,32 @@ class Responsible(models.Model):
     @property
     def responsible(self):
         return self.responsible_unit or self.responsible_body
+
+
+class FollowedUp(models.Model):
+    """The plan a goal is followed up against: when, how it is measured, what counts as reached.
+
+    Its state (status, progress) is not stored here but in the dated follow-ups
+    (goals.FollowUp), so that a goal keeps its timeline.
+    """
+
+    deadline = models.DateField(_("frist"), null=True, blank=True)
+    indicator = models.TextField(
+        _("indikator"), blank=True, help_text=_("Hvordan det måles, om målet er nået.")
+    )
+    target = models.TextField(
+        _("målsætning"), blank=True, help_text=_("Hvad der skal til, før målet er nået.")
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("vægt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Hvor meget et delmål tæller, når målsporets fremdrift beregnes. Tom tæller som 1."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class Period(models.Model):

@@ -1,10 +1,16 @@
 """The register of legal sources, edited by the legal-editor role, and the references to it."""
 
+from adminsortable2.admin import SortableAdminBase, SortableStackedInline
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HistoryAdmin, MunicipalityScopedAdmin, MunicipalityScopedInline
+from core.admin import HistoryAdmin, MunicipalityScopedAdmin, SortableScopedInline
+from core.admin_facts import PublicFactsAdmin, is_goal_like
+from core.goalkinds import ancestors, key_of
+from legal.basis import BasisIndex
 from legal.models import TARGET_FIELDS, Consolidation, Instrument, LegalReference, Provision
 
 REFERENCE_FIELDS = ("instrument", "provision", "relation", "citation", "source", "is_editorial", "order")
@@ -17,7 +23,7 @@ class ConsolidationInline(admin.TabularInline):
     fields = ("label", "dated", "identifier", "verification", "verification_note")
 
 
-class ProvisionInline(admin.StackedInline):
+class ProvisionInline(SortableStackedInline):
     model = Provision
     extra = 0
     ordering = ["order"]
@@ -27,7 +33,7 @@ class ProvisionInline(admin.StackedInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(HistoryAdmin):
+class InstrumentAdmin(SortableAdminBase, HistoryAdmin):
     list_display = ("short_title", "kind", "bindingness", "verification", "checked_on", "order")
     list_filter = ("kind", "bindingness", "verification")
     search_fields = ("short_title", "title", "citation", "slug")
@@ -52,8 +58,10 @@ class ProvisionAdmin(HistoryAdmin):
     autocomplete_fields = ("instrument", "replaced_by")
 
 
-class LegalReferenceInline(MunicipalityScopedInline):
+class LegalReferenceInline(SortableScopedInline):
     model = LegalReference
+    verbose_name = _("henvisning til retsgrundlag")
+    verbose_name_plural = _("retsgrundlag, som dokumentet selv nævner")
     fields = REFERENCE_FIELDS
     autocomplete_fields = ("instrument", "provision", "source")
 
@@ -87,3 +95,27 @@ class LegalReferenceAdmin(MunicipalityScopedAdmin):
     @admin.display(description=_("hører til"))
     def target_display(self, obj):
         return obj.target
+
+
+def basis_of(item):
+    """The basis the public page shows for a goal-like item: its own references or inherited."""
+    condition = Q()
+    nodes = list(ancestors(item))
+    for node in nodes:
+        key, pk = key_of(node)
+        condition |= Q(**{key: pk})
+    return BasisIndex(LegalReference.objects.with_provisions().filter(condition)).basis_of(item)
+
+
+class LegalFactsAdmin(PublicFactsAdmin):
+    """The public facts, with the legal basis the item rests on, directly or inherited."""
+
+    public_facts = ("public_address", "responsible_shown", "basis_shown")
+
+    @admin.display(description=_("Retsgrundlag på den offentlige side"))
+    def basis_shown(self, obj):
+        if not is_goal_like(type(obj)):
+            return "–"
+        basis = basis_of(obj)
+        kind = basis.inherited_from._meta.verbose_name if basis.inherited_from else ""
+        return render_to_string("admin/includes/basis_shown.html", {"basis": basis, "kind": kind})

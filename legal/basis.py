@@ -13,8 +13,10 @@ joined, and all references in one query; the walking is done in Python.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from core.goalkinds import GOAL_KINDS, GoalKind, key_of, municipality_of, parent_of
-from legal.models import LegalReference
+from django.utils.translation import gettext_lazy as _
+
+from core.goalkinds import GOAL_KINDS, GOALS, GoalKind, key_of, municipality_of, parent_of
+from legal.models import Instrument, LegalReference
 
 
 @dataclass
@@ -37,6 +39,46 @@ class Basis:
     @property
     def replaced_references(self):
         return [ref for ref in self.references if ref.provision_id and ref.provision.replaced_by_id]
+
+    @property
+    def groups(self):
+        return grouped(self.references)
+
+
+Bindingness = Instrument.Bindingness
+
+# How binding a source is decides the heading it is shown under: the SDGs and the
+# Salamanca Statement bind no one, so they are not called law ("retsgrundlag").
+BASIS_GROUPS = (
+    ("lov", _("Lovgrundlag"), (Bindingness.DANISH_LAW,)),
+    ("konventioner", _("Konventioner"), (Bindingness.RATIFIED_CONVENTION,)),
+    (
+        "erklaeringer",
+        _("Erklæringer og politiske mål"),
+        (Bindingness.DECLARATION, Bindingness.POLITICAL_AGENDA),
+    ),
+)
+
+
+@dataclass
+class BasisGroup:
+    key: str
+    heading: str
+    references: list
+
+
+def grouped(references):
+    """The references under the heading of how binding they are, in that order; empty groups left out."""
+    groups = []
+    for key, heading, kinds in BASIS_GROUPS:
+        members = [ref for ref in references if ref.instrument.bindingness in kinds]
+        if members:
+            groups.append(BasisGroup(key, heading, members))
+    known = {kind for _key, _heading, kinds in BASIS_GROUPS for kind in kinds}
+    others = [ref for ref in references if ref.instrument.bindingness not in known]
+    if others:
+        groups.append(BasisGroup("andet", _("Andre kilder"), others))
+    return groups
 
 
 class BasisIndex:
@@ -66,10 +108,10 @@ class BasisIndex:
         return Basis()
 
 
-def read_goals(municipality=None):
+def read_goals(municipality=None, kinds=GOAL_KINDS):
     """Every published goal-like item, per kind, with its parents joined (one query per kind)."""
     goals = {}
-    for kind in GOAL_KINDS:
+    for kind in kinds:
         rows = kind.model._default_manager.published().select_related(*kind.related)
         if municipality is not None:
             rows = rows.for_municipality(municipality)
@@ -95,11 +137,20 @@ class GoalBasis:
         return municipality_of(self.item)
 
 
-def resolve_all(municipality=None):
-    """[(GoalBasis)] for every goal-like item, in kind order."""
+def resolve_all(municipality=None, kinds=GOAL_KINDS):
+    """[(GoalBasis)] for every goal-like item of the kinds, in kind order."""
     index = BasisIndex(read_references(municipality))
-    goals = read_goals(municipality)
-    return [GoalBasis(item, kind, index.basis_of(item)) for kind in GOAL_KINDS for item in goals[kind.key]]
+    goals = read_goals(municipality, kinds)
+    return [GoalBasis(item, kind, index.basis_of(item)) for kind in kinds for item in goals[kind.key]]
+
+
+def resolve_goals(municipality=None):
+    """The one definition of what counts as a goal: the followed-up kinds (core.goalkinds.GOALS).
+
+    The overview, its CSV and JSON, coverage and the comparison all count these; the
+    policies, themes, strategies and components are what goals rest on, not goals.
+    """
+    return resolve_all(municipality, GOALS)
 
 
 def goals_resting_on(*, instrument=None, provision=None):
@@ -136,7 +187,7 @@ class Coverage:
 def coverage():
     """Per municipality: how many goals rest directly, by inheritance, or on nothing."""
     reports = {}
-    for goal in resolve_all():
+    for goal in resolve_goals():
         municipality = goal.municipality
         report = reports.setdefault(municipality.pk, Coverage(municipality))
         if goal.basis.is_direct:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.goalkinds import GOAL_KINDS
-from core.models import PublishedQuerySet
+from core.models import DRAFT, PublishedQuerySet
 
 
 class Verification(models.TextChoices):
@@ -58,19 +58,19 @@ class Instrument(Verified):
         REFORM = "reform", _("Lovreform")
         CONVENTION = "convention", _("Konvention")
         DECLARATION = "declaration", _("Erklæring")
-        AGENDA = "agenda", _("Politisk dagsorden")
+        AGENDA = "agenda", _("Politisk målsætning")
 
     class Bindingness(models.TextChoices):
-        DANISH_LAW = "danish_law", _("Dansk lov")
+        DANISH_LAW = "danish_law", _("Bindende dansk lov")
         RATIFIED_CONVENTION = "ratified_convention", _("Konvention, som Danmark har ratificeret")
         DECLARATION = "declaration", _("Erklæring uden retlig binding")
-        POLITICAL_AGENDA = "political_agenda", _("Politisk dagsorden")
+        POLITICAL_AGENDA = "political_agenda", _("Politisk målsætning uden retlig binding")
 
     title = models.CharField(_("officiel titel"), max_length=250)
     short_title = models.CharField(_("kort titel"), max_length=100)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80, unique=True)
-    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
-    bindingness = models.CharField(_("hvor bindende"), max_length=30, choices=Bindingness.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    bindingness = models.CharField(_("retlig status"), max_length=30, choices=Bindingness.choices)
     identifier = models.URLField(
         _("identifikator"),
         max_length=300,
@@ -87,11 +87,20 @@ class Instrument(Verified):
         _("henvisning"),
         max_length=200,
         blank=True,
-        help_text=_("Fx 'lov nr. 721 af 13. juni 2023' eller 'FN-resolution 44/25'."),
+        help_text=_("Fx »lov nr. 721 af 13. juni 2023« eller »FN-resolution 44/25«."),
     )
-    adopted_on = models.DateField(_("vedtaget"), null=True, blank=True)
-    in_force_on = models.DateField(_("trådt i kraft"), null=True, blank=True)
-    repealed_on = models.DateField(_("ophævet"), null=True, blank=True)
+    adopted_on = models.DateField(
+        _("lovens dato eller vedtagelsesdato"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For en dansk lov lovens dato, som den står i henvisningen; Folketinget kan have vedtaget "
+            "loven nogle dage før. For en konvention, en erklæring eller en politisk målsætning den dag, "
+            "den blev vedtaget."
+        ),
+    )
+    in_force_on = models.DateField(_("dato for ikrafttræden"), null=True, blank=True)
+    repealed_on = models.DateField(_("dato for ophævelse"), null=True, blank=True)
     dates_note = models.CharField(_("note om datoerne"), max_length=300, blank=True)
     summary = models.TextField(_("forklaring"), help_text=_("Skrevet i et klart sprog til forældre."))
     checked_on = models.DateField(
@@ -124,8 +133,8 @@ class Consolidation(Verified):
     instrument = models.ForeignKey(
         Instrument, models.CASCADE, related_name="consolidations", verbose_name=_("retskilde")
     )
-    label = models.CharField(_("betegnelse"), max_length=100, help_text=_("Fx 'LBK nr. 170 af 2022'."))
-    dated = models.DateField(_("dato"), null=True, blank=True)
+    label = models.CharField(_("betegnelse"), max_length=100, help_text=_("Fx »LBK nr. 170 af 2022«."))
+    dated = models.DateField(_("bekendtgørelsens dato"), null=True, blank=True)
     identifier = models.URLField(_("ELI-adresse"), max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -240,6 +249,15 @@ class LegalReferenceQuerySet(models.QuerySet):
             condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
         return self.filter(condition)
 
+    def published(self):
+        """References of items that do not stand under a draft policy (core.models.published)."""
+        draft = Q()
+        for kind in GOAL_KINDS:
+            lookup = getattr(kind.model, "publication_lookup", None)
+            if lookup is not None:
+                draft |= Q(**{f"{kind.key}__{lookup}": DRAFT})
+        return self.exclude(draft)
+
 
 class LegalReference(models.Model):
     """A goal-like item resting on an instrument or one of its provisions."""
@@ -261,7 +279,7 @@ class LegalReference(models.Model):
         verbose_name=_("bestemmelse"),
         help_text=_("Tom, når dokumentet henviser til retskilden som helhed."),
     )
-    relation = models.CharField(_("forhold"), max_length=20, choices=Relation.choices)
+    relation = models.CharField(_("forhold til retskilden"), max_length=20, choices=Relation.choices)
     citation = models.CharField(
         _("henvisning som i dokumentet"),
         max_length=300,

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_safe
 
 from chrome.pages import crumbs, render_page
@@ -14,12 +15,21 @@ def register_crumb():
     return (_("Retsgrundlag"), reverse("legal:index"))
 
 
+# The register's group headings name lists, so they are plural, unlike the
+# model's label for one instrument.
+GROUP_HEADINGS = {
+    Instrument.Bindingness.DANISH_LAW: _lazy("Danske love"),
+    Instrument.Bindingness.RATIFIED_CONVENTION: _lazy("Konventioner, som Danmark har ratificeret"),
+    Instrument.Bindingness.DECLARATION: _lazy("Erklæringer uden retlig binding"),
+    Instrument.Bindingness.POLITICAL_AGENDA: _lazy("Politiske målsætninger uden retlig binding"),
+}
+
+
 def grouped_by_bindingness(instruments):
     groups = {value: [] for value, _label in Instrument.Bindingness.choices}
     for instrument in instruments:
         groups[instrument.bindingness].append(instrument)
-    labels = dict(Instrument.Bindingness.choices)
-    return [(labels[value], items) for value, items in groups.items() if items]
+    return [(GROUP_HEADINGS[value], items) for value, items in groups.items() if items]
 
 
 @require_safe
@@ -79,6 +89,6 @@ def coverage(request):
         "legal/coverage.html",
         {
             "reports": legal_basis.coverage(),
-            "breadcrumbs": crumbs((_("Dækning af retsgrundlaget"), "")),
+            "breadcrumbs": crumbs((_("Mål og retsgrundlag"), "")),
         },
     )

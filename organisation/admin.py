@@ -1,10 +1,11 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 from mptt.forms import MPTTAdminForm
 
-from core.admin import MunicipalityScopedAdmin, MunicipalityScopedInline
+from core.admin import MunicipalityScopedAdmin, SortableScopedInline
 from organisation import services
 from organisation.models import (
     CoreTask,
@@ -50,7 +51,7 @@ class PoliticalBodyAdmin(MunicipalityScopedAdmin):
     autocomplete_fields = ("source",)
 
 
-class CoreTaskInline(MunicipalityScopedInline):
+class CoreTaskInline(SortableScopedInline):
     model = CoreTask
     fields = ("text", "order", "source")
     autocomplete_fields = ("source",)
@@ -88,6 +89,12 @@ class OrganisationUnitAdmin(MunicipalityScopedAdmin, DraggableMPTTAdmin):
     autocomplete_fields = ("source",)
     filter_horizontal = ("serves",)
     inlines = [CoreTaskInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "serves":
+            # The widget names its two lists after this word: "Tilgængelige politiske organer".
+            kwargs["widget"] = FilteredSelectMultiple(_("politiske organer"), is_stacked=False)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("navn"))
     def indented_title(self, item):

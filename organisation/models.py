@@ -45,7 +45,7 @@ class SourceDocument(models.Model):
     )
     key = models.SlugField(_("nøgle"), max_length=60)
     title = models.CharField(_("titel"), max_length=200)
-    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     seed_file = models.CharField(
         _("kildefil"),
         max_length=100,
@@ -84,7 +84,7 @@ class PoliticalBody(Sourced, Ordered):
     )
     name = models.CharField(_("navn"), max_length=150)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
-    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
 
     history = HistoricalRecords()
@@ -138,7 +138,7 @@ class OrganisationUnit(MPTTModel, Sourced, Ordered):
     name = models.CharField(_("navn"), max_length=150)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
     abbreviation = models.CharField(_("forkortelse"), max_length=20, blank=True)
-    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
     serves = models.ManyToManyField(
         PoliticalBody,
@@ -213,7 +213,14 @@ class Person(Sourced, Ordered):
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
     name = models.CharField(_("navn"), max_length=150)
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
-    job_title = models.CharField(_("titel"), max_length=200, help_text=_("Titlen, som kommunen skriver den."))
+    job_title = models.CharField(
+        _("stillingsbetegnelse"),
+        max_length=200,
+        help_text=_(
+            "Som kommunen skriver den, men med lille begyndelsesbogstav, fx »centerchef«: "
+            "den står efter navnet."
+        ),
+    )
     unit = models.ForeignKey(
         OrganisationUnit,
         models.SET_NULL,

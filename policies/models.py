@@ -1,10 +1,32 @@
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import DRAFT, Ordered, Period, Responsible, ScopedQuerySet, Sourced
+from core.models import DRAFT, FollowedUp, Ordered, Period, Responsible, ScopedQuerySet, Sourced
+
+
+@dataclass(frozen=True)
+class StandingKind:
+    key: str
+    label: str
+    variant: str  # the DKFDS badge variant it is shown with
+
+    def __str__(self):
+        return str(self.label)
+
+
+class Standing:
+    """The one status vocabulary of the public pages (see Policy.standing)."""
+
+    IN_FORCE = StandingKind("in_force", _("Gældende"), "success")
+    EXPIRED = StandingKind("expired", _("Udløbet"), "warning")
+    REPLACED = StandingKind("replaced", _("Afløst"), "info")
+    IN_PREPARATION = StandingKind("in_preparation", _("Under udarbejdelse"), "info")
 
 
 class PolicyQuerySet(ScopedQuerySet):
@@ -17,7 +39,7 @@ class PolicyQuerySet(ScopedQuerySet):
         return self.order_by(is_current, "-period_start", "title")
 
 
-class Policy(Sourced, Period):
+class Policy(Sourced, Responsible, Period):
     class Status(models.TextChoices):
         DRAFT = DRAFT, _("Udkast")
         ADOPTED = "adopted", _("Vedtaget")
@@ -70,7 +92,7 @@ class Policy(Sourced, Period):
         _("fælles børne- og ungesyn"),
         max_length=200,
         blank=True,
-        help_text=_("Fx 'Her skaber vi venskaber'."),
+        help_text=_("Fx »Her skaber vi venskaber«."),
     )
     children_view = models.TextField(_("om børne- og ungesynet"), blank=True)
     actors_introduction = models.TextField(_("hvem udfører politikken"), blank=True)
@@ -105,21 +127,45 @@ class Policy(Sourced, Period):
         )
 
     @property
+    def standing(self):
+        """Where the policy stands, as every page says it: derived here and nowhere else.
+
+        The status is the editor's judgement and wins over the period: an adopted policy is in
+        force until it is marked expired or replaced, even after the period it names (Herning's
+        2018–2022 policy applies until a new one is adopted); `runs_past_period` says so.
+        """
+        if self.status == self.Status.DRAFT:
+            return Standing.IN_PREPARATION
+        if self.status == self.Status.REPLACED:
+            return Standing.REPLACED
+        if self.status == self.Status.EXPIRED:
+            return Standing.EXPIRED
+        return Standing.IN_FORCE
+
+    @property
+    def period_is_over(self):
+        return bool(self.period_end) and self.period_end < timezone.localdate().year
+
+    @property
+    def runs_past_period(self):
+        """In force although the period it names is over."""
+        return self.standing is Standing.IN_FORCE and self.period_is_over
+
+    @property
     def is_in_force(self):
-        return self.status == self.Status.ADOPTED
+        return self.standing is Standing.IN_FORCE
 
     @property
     def has_lapsed(self):
-        return self.status in (self.Status.EXPIRED, self.Status.REPLACED)
+        return self.standing in (Standing.EXPIRED, Standing.REPLACED)
 
     @property
     def is_replaced(self):
-        return self.status == self.Status.REPLACED
+        return self.standing is Standing.REPLACED
 
     @property
     def standing_label(self):
-        """The status as a citizen reads it: an adopted policy is the one in force."""
-        return _("Gældende") if self.is_in_force else self.get_status_display()
+        return self.standing.label
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
@@ -161,7 +207,7 @@ class Actor(PolicyChild):
 
     policy = models.ForeignKey(Policy, models.CASCADE, related_name="actors", verbose_name=_("politik"))
     group = models.CharField(
-        _("gruppe"), max_length=100, blank=True, help_text=_("Fx 'De professionelle aktører'.")
+        _("gruppe"), max_length=100, blank=True, help_text=_("Fx »De professionelle aktører«.")
     )
     name = models.CharField(_("aktør"), max_length=300)
     responsibility = models.TextField(_("ansvar"))
@@ -258,7 +304,7 @@ class ThemeSection(ThemeChild):
         return self.heading or self.text[:60]
 
 
-class Commitment(ThemeChild, Responsible):
+class Commitment(ThemeChild, Responsible, FollowedUp):
     """A "Vi vil" commitment of a theme."""
 
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="commitments", verbose_name=_("tema"))
@@ -267,11 +313,11 @@ class Commitment(ThemeChild, Responsible):
     anchor_prefix = "vi-vil"
 
     class Meta(ThemeChild.Meta):
-        verbose_name = _("'Vi vil'-punkt")
-        verbose_name_plural = _("'Vi vil'-punkter")
+        verbose_name = _("»Vi vil«-punkt")
+        verbose_name_plural = _("»Vi vil«-punkter")
 
 
-class Initiative(ThemeChild, Responsible):
+class Initiative(ThemeChild, Responsible, FollowedUp):
     """A concrete initiative ("konkret tiltag") of a theme."""
 
     theme = models.ForeignKey(Theme, models.CASCADE, related_name="initiatives", verbose_name=_("tema"))
@@ -308,17 +354,23 @@ class Quote(PolicyChild):
         blank=True,
         related_name="quotes",
         verbose_name=_("tema"),
-        help_text=_("Tom, når citatet står i politikkens indledning."),
+        help_text=_("Tom, når citatet står uden for temaerne, fx i indledningen eller på en side for sig."),
     )
     text = models.TextField(_("citat"))
     speaker_role = models.CharField(
-        _("hvem siger det"),
+        _("talerens rolle"),
         max_length=200,
         blank=True,
-        help_text=_("Personens rolle, fx 'Skoleelev'. Aldrig et navn."),
+        help_text=_("Personens rolle, fx »Skoleelev«. Aldrig et navn. Tom, når dokumentet ikke nævner en."),
     )
     context = models.CharField(
-        _("sammenhæng"), max_length=200, blank=True, help_text=_("Fx 'Sagt på ungeworkshop'.")
+        _("overskrift i dokumentet"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Den overskrift, dokumentet sætter over citatet, skrevet som i dokumentet, "
+            "fx »SAGT PÅ UNGEWORKSHOP«."
+        ),
     )
 
     history = HistoricalRecords()
@@ -337,3 +389,7 @@ class Quote(PolicyChild):
     def clean(self):
         if self.theme_id and self.theme.policy_id != self.policy_id:
             raise ValidationError({"theme": _("Temaet hører ikke til politikken.")})
+
+
+# Defined in its own module for the size limit of a module; imported here so that Django registers it.
+from policies.passages import PolicyPassage  # noqa: E402, F401

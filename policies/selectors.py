@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from legal.models import LegalReference
 from policies.models import (
@@ -18,10 +19,11 @@ from policies.models import (
 from strategies.models import Strategy
 
 
-def published_policy(municipality, slug):
+def published_policy(municipality, slug, user=None):
+    """The policy as the public sees it; a staff user may also preview their own drafts."""
     policies = (
         Policy.objects.for_municipality(municipality)
-        .published()
+        .visible_to(user)
         .select_related("adopted_by", "foreword_by", "predecessor", "successor", "source")
     )
     policy = get_object_or_404(policies, slug=slug)
@@ -111,7 +113,9 @@ def policy_parts(policy):
 
 
 def strategies_under(policy):
-    strategies = list(Strategy.objects.filter(policy=policy).order_by("order", "title"))
+    strategies = list(
+        Strategy.objects.filter(policy=policy).select_related("source").order_by("order", "title")
+    )
     for strategy in strategies:
         strategy.policy = policy
     return strategies
@@ -124,3 +128,24 @@ def theme_of(policy, slug):
     if theme is not None:
         theme.policy = policy
     return theme
+
+
+def _words(text):
+    return " ".join(text.split()).casefold()
+
+
+def purpose_is_new(policy):
+    """False when the purpose only repeats what the introduction already says, so it is shown once."""
+    purpose = _words(policy.purpose)
+    return bool(purpose) and purpose not in _words(policy.introduction)
+
+
+def editor_notes(policy, themes):
+    """[(label, text)] of the notes on how the sources disagree, for the end of the page."""
+    notes = []
+    if policy.status_note:
+        notes.append((_("Om politikkens status"), policy.status_note))
+    if policy.discrepancy_note:
+        notes.append((policy.title, policy.discrepancy_note))
+    notes.extend((theme.title, theme.discrepancy_note) for theme in themes if theme.discrepancy_note)
+    return notes

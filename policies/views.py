@@ -6,13 +6,16 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex
 from organisation.selectors import municipality_or_404
 from policies.selectors import (
     attach_bases,
+    editor_notes,
     policy_parts,
     published_policy,
+    purpose_is_new,
     references_within,
     sources_of,
     strategies_under,
@@ -29,17 +32,19 @@ def policy_crumb(policy):
 @require_safe
 def policy(request, municipality, policy):
     municipality = municipality_or_404(municipality)
-    policy = published_policy(municipality, policy)
+    policy = published_policy(municipality, policy, request.user)
     values, actors, quotes = policy_parts(policy)
     themes = themes_of(policy)
     strategies = strategies_under(policy)
-    index = BasisIndex(references_within(policy))
+    references = references_within(policy)
+    index = BasisIndex(references)
     attach_bases(themes, index)
     index.attach(strategies)
     actor_groups = [(group, list(members)) for group, members in groupby(actors, key=lambda a: a.group)]
-    parts = [[policy], values, actors, quotes]
+    parts = [[policy], values, actors, quotes, strategies, references]
     for theme in themes:
         parts.extend(theme_parts(theme))
+    show_purpose = purpose_is_new(policy)
     return render_page(
         request,
         "policies/policy.html",
@@ -53,7 +58,19 @@ def policy(request, municipality, policy):
             "strategies": strategies,
             "actor_groups": actor_groups,
             "basis": index.basis_of(policy),
+            "show_purpose": show_purpose,
+            "has_introduction": bool(
+                policy.foreword
+                or policy.introduction
+                or show_purpose
+                or policy.vision
+                or policy.children_view
+                or values
+                or quotes
+            ),
             "sources": sources_of(*parts),
+            "last_changed": last_changed(*parts),
+            "notes": editor_notes(policy, themes),
             "breadcrumbs": crumbs(municipality_crumb(municipality), (policy.title, "")),
         },
     )
@@ -62,11 +79,12 @@ def policy(request, municipality, policy):
 @require_safe
 def theme(request, municipality, policy, theme):
     municipality = municipality_or_404(municipality)
-    policy = published_policy(municipality, policy)
+    policy = published_policy(municipality, policy, request.user)
     theme = theme_of(policy, theme)
     if theme is None:
         raise Http404(_("Temaet findes ikke."))
-    index = BasisIndex(references_within(policy))
+    references = references_within(policy)
+    index = BasisIndex(references)
     attach_bases([theme], index)
     return render_page(
         request,
@@ -77,6 +95,8 @@ def theme(request, municipality, policy, theme):
             "theme": theme,
             "successor": getattr(policy, "successor", None),
             "sources": sources_of(*theme_parts(theme)),
+            "last_changed": last_changed([policy], *theme_parts(theme), references),
+            "notes": editor_notes(policy, [theme]),
             "breadcrumbs": crumbs(municipality_crumb(municipality), policy_crumb(policy), (theme.title, "")),
         },
     )

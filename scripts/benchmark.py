@@ -1,48 +1,37 @@
-"""Latency and throughput of the main pages, and of search at 100 000 commitments.
+"""Throughput and latency of the pages against the framework floor, and of search.
 
 Run with `make benchmark`: it needs the DATABASE_URL of a PostgreSQL server
 (scripts/with-postgres provides a throwaway one) and creates its own database
 there, so nothing else is touched. Timings are printed, never asserted:
 speed is measured here, while the tests assert exact query counts.
 
-1. The real site under gunicorn (2 workers), requested over loopback by a
-   bounded number of client threads for a bounded time per page.
+1. Pages (scripts/benchmark_pages.py): the real site and a bare Django view
+   (the framework floor) side by side under gunicorn, each page's throughput
+   from the page cache and uncached as a share of the floor's, then the
+   in-process render time of every page.
 2. Search with the stored, GIN-indexed vector against the same search with
    the vector computed from the text in the query (what an index on the
-   expression alone leaves for ranking), with 100 000 extra commitments.
+   expression alone leaves for ranking), with 100 000 extra commitments;
+   then the search page's own find() (scripts/benchmark_search.py): median
+   and p95 of plain, inflected, misspelt and expanded queries.
 """
 
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import benchmark_search as benchmark_search_page
 import dj_database_url
 import psycopg
+from benchmark_pages import benchmark_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "policyhub_benchmark"
-PAGES = [
-    "/",
-    "/herning/",
-    "/herning/politikker/boerne-og-ungepolitik/",
-    "/herning/politikker/boerne-og-ungepolitik/dannelse/",
-    "/herning/maal/",
-    "/herning/organisation/",
-    "/lyngby-taarbaek/politikker/sammenhaengende-boerne-og-ungepolitik/",
-    "/retsgrundlag/serviceloven/par-19-stk-2/",
-    "/daekning/",
-    "/soeg/?q=f%C3%A6llesskaber",
-]
-SECONDS_PER_PAGE = 4
-CLIENTS = 4
 EXTRA_COMMITMENTS = 100_000
 
 
@@ -66,74 +55,6 @@ def recreate_database():
 
 def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url):
-    started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:
-        response.read()
-        assert response.status == 200, url
-    return time.perf_counter() - started
-
-
-def measure_page(base, path):
-    deadline = time.monotonic() + SECONDS_PER_PAGE
-    timings = []
-
-    def client():
-        while time.monotonic() < deadline:
-            timings.append(fetch(base + path))
-
-    for _ in range(3):  # warm up
-        fetch(base + path)
-    started = time.perf_counter()
-    with ThreadPoolExecutor(CLIENTS) as pool:
-        for _ in range(CLIENTS):
-            pool.submit(client)
-    elapsed = time.perf_counter() - started
-    timings.sort()
-    return {
-        "requests": len(timings),
-        "per_second": len(timings) / elapsed,
-        "median_ms": statistics.median(timings) * 1000,
-        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000,
-    }
-
-
-def benchmark_pages(env):
-    port = free_port()
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "policyhub.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                fetch(base + "/")
-                break
-            except OSError:
-                time.sleep(0.1)
-        print(f"\nPages: gunicorn, 2 workers, {CLIENTS} client threads, {SECONDS_PER_PAGE} s per page")
-        print(f"{'page':<70} {'req/s':>7} {'median':>9} {'p95':>9}")
-        for path in PAGES:
-            result = measure_page(base, path)
-            print(
-                f"{path:<70} {result['per_second']:>7.1f} {result['median_ms']:>7.1f}ms"
-                f" {result['p95_ms']:>7.1f}ms"
-            )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def benchmark_search():
@@ -201,6 +122,8 @@ def benchmark_search():
             )
         plan = " / ".join(line.strip() for line in stored.explain().splitlines() if "Scan" in line)
         print(f"  plan (stored): {plan}")
+    # The page's own search (lemmas, misspellings, synonyms, filters) on the same 100 000 entries.
+    benchmark_search_page.measure()
 
 
 def main():
@@ -212,8 +135,7 @@ def main():
     }
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_content", "-v0", env=env)
-    manage("collectstatic", "--noinput", "-v0", env=env)
-    benchmark_pages(env)
+    benchmark_pages(env["DATABASE_URL"])
     os.environ.update(env)
     benchmark_search()
 

@@ -26,7 +26,7 @@ class Strategy(Sourced, Period, Ordered):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80)
     kind_label = models.CharField(
-        _("slags strategi"), max_length=100, blank=True, help_text=_("Fx 'Inklusionsstrategi'.")
+        _("strategitype"), max_length=100, blank=True, help_text=_("Fx »Inklusionsstrategi«.")
     )
     purpose = models.TextField(_("formål"), blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -106,3 +106,23 @@ class StrategyComponent(StrategyChild):
     class Meta(StrategyChild.Meta):
         verbose_name = _("delelement")
         verbose_name_plural = _("delelementer")
+
+
+class StrategyPassage(StrategyChild):
+    """What another document than the strategy's own says about it, under that document's heading.
+
+    A page that summarises the strategy is a source of its own: its paragraphs
+    keep their document, so that no text is credited to a document it does not
+    stand in.
+    """
+
+    strategy = models.ForeignKey(
+        Strategy, models.CASCADE, related_name="passages", verbose_name=_("strategi")
+    )
+
+    history = HistoricalRecords()
+    anchor_prefix = "afsnit"
+
+    class Meta(StrategyChild.Meta):
+        verbose_name = _("afsnit fra et andet dokument")
+        verbose_name_plural = _("afsnit fra andre dokumenter")

@@ -2,18 +2,23 @@
 
 from django.views.decorators.http import require_safe
 
+from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex
 from organisation.selectors import municipality_or_404
-from strategies.selectors import references_of, strategy_with_parts
+from strategies.selectors import references_of, sources_of, strategy_with_parts
 
 
 @require_safe
 def strategy(request, municipality, strategy):
     municipality = municipality_or_404(municipality)
-    strategy = strategy_with_parts(municipality, strategy)
-    index = BasisIndex(references_of(strategy))
+    strategy = strategy_with_parts(municipality, strategy, request.user)
+    references = references_of(strategy)
+    index = BasisIndex(references)
     components = index.attach(list(strategy.components.all()))
+    themes = list(strategy.themes.all())
+    passages = list(strategy.passages.all())
+    parts = [[strategy], themes, components, passages]
     pairs = [municipality_crumb(municipality)]
     if strategy.policy is not None:
         pairs.append((strategy.policy.title, strategy.policy.get_absolute_url()))
@@ -24,9 +29,13 @@ def strategy(request, municipality, strategy):
         {
             "municipality": municipality,
             "strategy": strategy,
-            "themes": list(strategy.themes.all()),
+            "themes": themes,
             "components": components,
+            "passages": passages,
             "basis": index.basis_of(strategy),
+            "sources": sources_of(*parts),
+            "last_changed": last_changed(*parts, references),
+            "notes": [(strategy.title, strategy.discrepancy_note)] if strategy.discrepancy_note else [],
             "breadcrumbs": crumbs(*pairs),
         },
     )

@@ -20,7 +20,9 @@ LAYERED = [
     "policies",
     "goals",
     "overview",
+    "comparison",
     "search",
+    "api",
     "content",
     "policyhub",
 ]

@@ -19,6 +19,11 @@ PAGES = [
     ("strategi-herning-inklusionsstrategi", "/herning/strategier/inklusionsstrategi-2016-2020/", 200),
     ("maal-herning", "/herning/maal/", 200),
     ("maal-lyngby-taarbaek", "/lyngby-taarbaek/maal/", 200),
+    ("maal-herning-filtreret", "/herning/maal/?grundlag=barnets-lov/par-15-stk-1&sorter=-maal", 200),
+    ("maalspor-herning", "/herning/maal/maalspor-alle-boern-del-af-faellesskabet/", 200),
+    ("budgetmaal-herning", "/herning/maal/budgetmaal-styrket-inklusion/", 200),
+    ("sammenlign", "/sammenlign/", 200),
+    ("aendringer-herning", "/herning/aendringer/", 200),
     ("organisation-herning", "/herning/organisation/", 200),
     ("organisation-lyngby-taarbaek", "/lyngby-taarbaek/organisation/", 200),
     ("enhed-herning", "/herning/organisation/cbl/", 200),
@@ -28,6 +33,16 @@ PAGES = [
     ("bestemmelse-serviceloven-par-19-stk-2", PROVISION_19_2, 200),
     ("daekning", "/daekning/", 200),
     ("soeg-faellesskab", "/soeg/", 200),
+    # The search page's other states, by their address: a misspelling ("Mente du"), a parent's word
+    # with synonyms, no results, both filters chosen, and only stop words.
+    ("soeg-mente-du", "/soeg/?q=bornehave", 200),
+    ("soeg-synonymer", "/soeg/?q=mobning", 200),
+    ("soeg-ingen-resultater", "/soeg/?q=xylofonkvartet&kommune=herning", 200),
+    ("soeg-filtre", "/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 200),
+    ("soeg-smaa-ord", "/soeg/?q=og+i", 200),
+    ("om-siden", "/om-siden/", 200),
+    ("tilgaengelighedserklaering", "/tilgaengelighed/", 200),
+    ("aabne-data", "/api/v1/dokumentation/", 200),
     ("404", "/denne-side-findes-ikke/", 404),
 ]
 

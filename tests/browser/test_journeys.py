@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import ARTIFACTS
 from .pages import HERNING_POLICY, LYNGBY_POLICY, PAGES, PROVISION_19_2, SEARCH_PAGE, SEARCH_TERM
 
 pytestmark = pytest.mark.browser
@@ -54,10 +55,16 @@ def go_to_item_and_its_law(page, *, item_selector, item_text):
     )
     expect(item).to_be_in_viewport()
 
-    # The item's own basis, or else the basis it inherits, shown after it (e.g. the theme's "Retsgrundlag").
+    # The item's own basis, or else its short link to the basis it inherits (shown once, on the
+    # theme or the policy) and from there the first source listed.
     basis = item.locator('a[href*="/retsgrundlag/"]')
     if basis.count() == 0:
-        basis = item.locator('xpath=following::a[contains(@href, "/retsgrundlag/")]')
+        inherited = item.locator('a[href*="#retsgrundlag"], a[href$="-grundlag"]')
+        assert inherited.count() == 1, f"{theme_url}#{anchor}: no link to the basis the item inherits"
+        inherited.first.click()
+        page.wait_for_load_state()
+        fragment = urlsplit(page.url).fragment
+        basis = page.locator(f'[id="{fragment}"] a[href*="/retsgrundlag/"]')
     assert basis.count() >= 1, f"{theme_url}#{anchor}: no link to the item's legal basis"
     basis.first.click()
     page.wait_for_load_state()
@@ -268,3 +275,54 @@ def test_every_page_type_has_a_csp_and_no_violations(desktop_page):
             problems.append(f"{page.url}: no Content-Security-Policy header")
     violations = [f"{url}: {text}" for url, text in messages if "content security policy" in text.casefold()]
     assert not problems + violations, "\n".join(problems + violations)
+
+
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+def test_politician_finds_a_goal_by_its_law_opens_it_and_prints_the_overview(desktop_page):
+    page = desktop_page
+    page.goto("/herning/maal/")
+    # Barnets lov replaced serviceloven § 19, stk. 2: choosing it finds the goals that rest on the old one.
+    page.locator("#filter-grundlag").select_option("barnets-lov/par-15-stk-1")
+    page.get_by_role("button", name="Vis mål").click()
+    page.wait_for_load_state()
+    assert goal_rows(page).count() == 20, (
+        f"{page.url}: {goal_rows(page).count()} goals rest on Barnets lov § 15"
+    )
+    expect(page.locator("main")).to_contain_text("Serviceloven § 19, stk. 2")
+
+    page.get_by_role("link", name=re.compile("^Fremdrift")).click()
+    page.wait_for_load_state()
+    assert "sorter=fremdrift" in page.url and "grundlag=" in page.url, page.url
+    assert page.locator('th[aria-sort="ascending"]').count() == 1
+
+    first = goal_rows(page).first
+    title = normalise(first.locator("td").first.inner_text())
+    first.locator("td").first.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert re.fullmatch(r"/herning/maal/[\w-]+/", path_of(page)), page.url
+    expect(page.locator("h1")).to_have_text(title)
+    for heading in ("Plan", "Opfølgning", "Retsgrundlag"):
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Ikke fulgt op endnu")
+
+    page.goto("/herning/maal/")
+    total = goal_rows(page).count()
+    pdf = page.pdf(format="A4")
+    pages = len(PDF_PAGE.findall(pdf))
+    (ARTIFACTS / "maal-herning.pdf").write_bytes(pdf)
+    assert 1 <= pages <= 4, f"Herning's {total} goals print on {pages} A4 pages (at most 4)"
+    page.emulate_media(media="print")
+    header = page.locator(".print-header")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text("Herning")
+    expect(header).to_contain_text("/herning/maal/")
+    assert page.locator("main form").is_hidden(), "the filter form is printed"
+
+
+def test_no_download_is_offered_for_no_goals(desktop_page):
+    page = desktop_page
+    page.goto("/herning/maal/?status=achieved")
+    expect(page.locator("main")).to_contain_text("Ingen mål passer til filtrene.")
+    assert page.get_by_role("link", name=re.compile("CSV")).count() == 0

@@ -54,11 +54,13 @@ def test_change_form_has_the_expected_inlines(key, content, editor_client):
     own = content["herning"][key]
     response = editor_client.get(admin_url(own, "change", own.pk))
     formsets = [inline.formset for inline in response.context["inline_admin_formsets"]]
-    assert {formset.model.__name__ for formset in formsets} == INLINES[key]
+    # Issue 9's follow-ups are a dated timeline on the goals, not an ordered list.
+    assert {formset.model.__name__ for formset in formsets} - {"FollowUp"} == INLINES[key]
     for formset in formsets:
         if formset.model is LegalReference:
             assert formset.fk.name == REFERENCE_FK.get(key, key)
-        assert "order" in formset.form.base_fields
+        if formset.model.__name__ != "FollowUp":
+            assert "order" in formset.form.base_fields
 
 
 def add_inline_row(data, prefix, **fields):

@@ -31,6 +31,7 @@ SPECS = {
     "council_commitment": ("text", "policy", "policy", "legal.legalreference.council_commitment"),
     "budget_goal": ("title", "policy", "policy", "legal.legalreference.budget_goal"),
     "reference": ("citation", "source", "source", None),
+    "follow_up": ("text", "commitment", "commitment", None),
 }
 KEYS = list(SPECS)
 WITH_FK = [key for key in KEYS if SPECS[key][1]]
@@ -200,3 +201,68 @@ def test_list_filter_offers_only_own_municipality(content, editor_client):
     offered = {pk for pk, _label in policy_filter.lookup_choices}
     assert content["herning"]["policy"].pk in offered
     assert content["lyngby"]["policy"].pk not in offered
+
+
+# Issue 10's admin paths: publishing, a new version, the policy outline and the draft preview.
+
+
+def make_draft(policy):
+    policy.status = "draft"
+    policy.save()
+    return policy
+
+
+def test_publish_action_on_other_municipality_changes_nothing(content, super_client, monkeypatch):
+    from tests.conftest import staff_user
+
+    publisher = staff_user(monkeypatch, "udgiver-iso", "herning", "--role", "editor", "--role", "publisher")
+    client = type(super_client)()
+    client.force_login(publisher)
+    other = make_draft(content["lyngby"]["policy"])
+    url = reverse("admin:policies_policy_changelist")
+    client.post(url, {"action": "publish", "_selected_action": [other.pk]})
+    assert snapshot(other)["status"] == "draft"
+
+
+def test_new_version_action_on_other_municipality_creates_nothing(content, editor_client):
+    from policies.models import Policy
+
+    other = content["lyngby"]["policy"]
+    other.status = "adopted"
+    other.save()
+    url = reverse("admin:policies_policy_changelist")
+    editor_client.post(url, {"action": "new_version", "_selected_action": [other.pk]})
+    assert not Policy.objects.filter(predecessor=other).exists()
+
+
+def test_outline_of_own_policy_links_only_own_themes(content, editor_client):
+    own = content["herning"]["policy"]
+    page = editor_client.get(admin_url(own, "change", own.pk)).content.decode()
+    assert admin_url(content["herning"]["theme"], "change", content["herning"]["theme"].pk) in page
+    assert admin_url(content["lyngby"]["theme"], "change", content["lyngby"]["theme"].pk) not in page
+
+
+@pytest.mark.parametrize("key", ["policy", "theme", "strategy"])
+def test_other_municipality_draft_is_not_previewed(key, content, editor_client):
+    make_draft(content["lyngby"]["policy"])
+    assert editor_client.get(content["lyngby"][key].get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("key", ["policy", "theme", "strategy"])
+def test_other_municipality_page_has_no_edit_link(key, content, editor_client):
+    other = content["lyngby"][key]
+    page = editor_client.get(other.get_absolute_url()).content.decode()
+    assert "/admin/" not in page
+
+
+@pytest.mark.parametrize("button", ["publish", "new_version"])
+def test_policy_buttons_on_other_municipality_are_not_found(button, content, editor_client):
+    from policies.models import Policy
+
+    other = content["lyngby"]["policy"]
+    other.status = "draft" if button == "publish" else "adopted"
+    other.save()
+    response = editor_client.post(reverse(f"admin:policies_policy_{button}", args=[other.pk]))
+    assert response.status_code in (403, 404)
+    assert snapshot(other)["status"] == other.status
+    assert not Policy.objects.filter(predecessor=other).exists()

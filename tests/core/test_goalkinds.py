@@ -3,7 +3,7 @@
 from django.apps import apps
 
 from core.goalkinds import BY_KEY, GOAL_KINDS, GOALS, kind_of, municipality_of, parent_of, policy_of
-from core.models import Responsible
+from core.models import FollowedUp, Responsible
 from legal.models import LegalReference
 from policies.models import Commitment
 
@@ -28,10 +28,12 @@ def test_every_model_a_legal_reference_can_hang_on_is_registered():
     assert referenced == targets
 
 
-def test_goals_are_exactly_the_kinds_someone_carries_out():
+def test_goals_are_exactly_the_kinds_that_are_followed_up():
     assert {kind.key for kind in GOALS} == {
-        kind.key for kind in GOAL_KINDS if issubclass(kind.model, Responsible)
+        kind.key for kind in GOAL_KINDS if issubclass(kind.model, FollowedUp)
     }
+    # Every goal names who carries it out, or inherits it from what it stands under.
+    assert all(issubclass(kind.model, Responsible) for kind in GOALS)
 
 
 def test_every_parent_is_itself_goal_like_and_every_chain_ends_at_the_policy():

@@ -7,7 +7,7 @@ all with "zebra" in their searchable text.
 
 from django.urls import reverse
 
-from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
+from goals.models import BudgetGoal, CouncilCommitment, FollowUp, GoalTrack, SubGoal
 from legal.models import LegalReference
 from organisation import services
 from organisation.models import CoreTask, OrganisationUnit, Person, PoliticalBody, SourceDocument
@@ -69,6 +69,9 @@ def build_content(municipality, instrument):
     c["sub_goal"] = SubGoal.objects.create(track=c["goal_track"], text="Delmål zebra")
     c["council_commitment"] = CouncilCommitment.objects.create(municipality=m, text="Byrådet vil zebra")
     c["budget_goal"] = BudgetGoal.objects.create(municipality=m, title="Budgetmål zebra", slug="zebra")
+    c["follow_up"] = FollowUp.objects.create(
+        commitment=c["commitment"], date="2025-01-01", status="in_progress", text="Opfølgning zebra"
+    )
     c["reference"] = LegalReference.objects.create(
         instrument=instrument, policy=policy, relation="implements", citation="zebraloven"
     )

@@ -2,6 +2,7 @@
 
 import pytest
 
+from goals.models import FollowUp, GoalTrack, SubGoal
 from organisation.models import OrganisationUnit
 from organisation.services import save_unit
 from policies.models import Commitment, Initiative, Policy, Quote, Theme
@@ -14,37 +15,55 @@ LYNGBY_THEME = LYNGBY_POLICY + "fritid-og-kultur/"
 
 # (path, expected queries) with what each query is for.
 PAGES = [
-    # 1 municipalities
-    ("/", 1),
-    # 1 municipality, 2 policies, 3 strategies, 4 goal tracks with their policy, 5 political bodies,
-    # 6 the units serving them, 7 the municipality's legal references, for the basis each goal shows,
-    # 8 contacts
-    ("/herning/", 8),
-    ("/lyngby-taarbaek/", 8),
-    # 1 municipality, 2 the whole unit tree (get_cached_trees)
-    ("/herning/organisation/", 2),
-    ("/lyngby-taarbaek/organisation/", 2),
+    # 1 municipalities, 2 published policies (each one's newest, with its standing),
+    # 3 when the content was last changed (one UNION ALL over the history tables)
+    ("/", 3),
+    # 1 municipality, 2 policies, 3 strategies, 4 goal tracks with their policy, 5 source documents,
+    # 6 political bodies, 7 the units serving them, 8 contacts, 9 last changed
+    ("/herning/", 9),
+    ("/lyngby-taarbaek/", 9),
+    # 1 municipality, 2 the whole unit tree (get_cached_trees), 3 last changed
+    ("/herning/organisation/", 3),
+    ("/lyngby-taarbaek/organisation/", 3),
     # 1 municipality, 2 unit with parent, 3 people, 4 core tasks, 5 sub-units, 6 bodies served,
     # 7-12 goal tracks, sub-goals, council commitments, budget goals, commitments, initiatives it carries out,
-    # 13 the municipality's legal references, for the basis each of those goals shows
-    ("/herning/organisation/bou/", 13),
-    ("/lyngby-taarbaek/organisation/but/", 13),
+    # 13 the municipality's legal references, for the basis each of those goals shows, 14 last changed
+    ("/herning/organisation/bou/", 14),
+    ("/lyngby-taarbaek/organisation/but/", 14),
     # 1 municipality, 2 policy with adopted_by/foreword_by/predecessor/successor/source, 3 values, 4 actors,
     # 5 policy-level quotes, 6 themes, 7 sections, 8 commitments, 9 initiatives, 10 key messages,
-    # 11 theme quotes, 12 strategies, 13 legal references of the policy and everything in it
-    (HERNING_POLICY, 13),
-    (LYNGBY_POLICY, 13),
+    # 11 theme quotes, 12 strategies with their source, 13 legal references of the policy and everything
+    # in it, 14 last changed
+    (HERNING_POLICY, 14),
+    (LYNGBY_POLICY, 14),
     # 1 municipality, 2 policy, 3 theme, 4 sections, 5 commitments, 6 initiatives, 7 key messages,
-    # 8 quotes, 9 legal references
-    (HERNING_THEME, 9),
-    (LYNGBY_THEME, 9),
-    # 1 municipality, 2 strategy with policy, 3 strategy themes, 4 components, 5 legal references
-    ("/herning/strategier/herningmodellen/", 5),
-    # 1 municipality, 2 legal references, 3-12 goal-like items of the ten kinds (resolve_all),
-    # 13 source documents, 14 units (filter), 15 instruments (filter), 16 provisions (filter)
-    ("/herning/maal/", 16),
-    ("/lyngby-taarbaek/maal/", 16),
-    ("/herning/maal/maal.csv", 16),
+    # 8 quotes, 9 legal references, 10 last changed
+    (HERNING_THEME, 10),
+    (LYNGBY_THEME, 10),
+    # 1 municipality, 2 strategy with policy, 3 strategy themes, 4 components,
+    # 5 passages of other documents, 6 legal references, 7 last changed
+    ("/herning/strategier/herningmodellen/", 7),
+    # 1 municipality, 2 legal references, 3-8 goals of the six followed-up kinds (resolve_goals) with their
+    # parents and responsible joined, 9 their follow-ups, 10 instruments and 11 provisions (basis filter
+    # with successions), 12 units (the unit tree filter)
+    ("/herning/maal/", 12),
+    ("/lyngby-taarbaek/maal/", 12),
+    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 12),
+    ("/herning/maal/maal.csv", 12),
+    ("/herning/maal/maal.json", 12),
+    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
+    # 4 its sub-goals, 5 the follow-ups of the track and its sub-goals
+    ("/herning/maal/maalspor-alle-boern-del-af-faellesskabet/", 5),
+    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
+    # 4 its follow-ups
+    ("/herning/maal/budgetmaal-styrket-inklusion/", 4),
+    # 1 municipalities, 2 legal references, 3-8 goals of the six kinds, 9 follow-ups, 10 instruments,
+    # 11 provisions
+    ("/sammenlign/", 11),
+    # 1 municipality, 2-7 the latest history of each of the six goal kinds,
+    # 8 that of the follow-ups with their goal
+    ("/herning/aendringer/", 8),
+    ("/herning/aendringer/atom.xml", 8),
     # 1 instruments
     ("/retsgrundlag/", 1),
     # 1 instrument, 2 consolidations, 3 provisions with successors,
@@ -53,12 +72,23 @@ PAGES = [
     # 1 provision with instrument and successor, 2 provisions it replaced,
     # 3 legal references, 4-13 goal-like items of the ten kinds
     ("/retsgrundlag/serviceloven/par-19-stk-2/", 13),
-    # 1 legal references, 2-11 goal-like items of the ten kinds (coverage)
-    ("/daekning/", 11),
-    # 1 municipalities for the filter, 2 the ranked hits with their municipality
-    ("/soeg/?q=trivsel", 2),
+    # 1 legal references, 2-7 goals of the six followed-up kinds (coverage counts goals only)
+    ("/daekning/", 7),
+    # 1 municipalities for the filter, 2 which query words the index knows and the nearest word to
+    # each one it does not (pg_trgm), 3 the hits' counts by kind and municipality (the filters),
+    # 4 the ranked hits with their municipality; the same for a misspelt word, a word with synonyms,
+    # and a filtered search
+    ("/soeg/?q=trivsel", 4),
+    ("/soeg/?q=trivslen+bornehave", 4),
+    ("/soeg/?q=mobning", 4),
+    ("/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 4),
+    # 1 municipalities (only stop words: nothing to search for)
+    ("/soeg/?q=og+i", 1),
     # 1 municipalities (no query, no search)
     ("/soeg/", 1),
+    # no query: the about page and the accessibility statement are text of the site's own
+    ("/om-siden/", 0),
+    ("/tilgaengelighed/", 0),
 ]
 
 
@@ -85,6 +115,15 @@ def add_content(herning, lyngby, count=20):
             )
             Quote.objects.create(policy=policy, theme=theme, text=f"Citat {number}", speaker_role="Forælder")
             Quote.objects.create(policy=policy, text=f"Indledende citat {number}", speaker_role="Elev")
+    for track in GoalTrack.objects.filter(municipality__in=[herning, lyngby]):
+        for number in range(count):
+            sub_goal = SubGoal.objects.create(track=track, text=f"Nyt delmål {number}", order=100 + number)
+            FollowUp.objects.create(
+                sub_goal=sub_goal, date="2025-01-01", status="in_progress", progress=number
+            )
+            FollowUp.objects.create(goal_track=track, date=f"2025-02-{number + 1:02}", status="in_progress")
+    for commitment in Commitment.objects.filter(theme__policy__municipality__in=[herning, lyngby])[:count]:
+        FollowUp.objects.create(commitment=commitment, date="2025-03-01", status="achieved", progress=100)
     for municipality in (herning, lyngby):
         parent = OrganisationUnit.objects.filter(municipality=municipality).first()
         for number in range(count):
@@ -108,3 +147,5 @@ def test_more_content_does_not_change_query_counts(client, django_assert_num_que
         assert response.status_code == 200, path
     assert "Nyt punkt 19" in client.get(HERNING_THEME).content.decode()
     assert "Ny enhed 19" in client.get("/herning/organisation/").content.decode()
+    assert "Nyt delmål 19" in client.get("/herning/maal/").content.decode()
+    assert "Nyt delmål 19" in client.get("/herning/aendringer/").content.decode()

@@ -12,8 +12,8 @@ def test_strategy_page(client, herning):
         client.get("/herning/strategier/herningmodellen/"),
         "Herningmodel Social",
         'id="delelement-',
-        "Kilderne siger noget forskelligt",
-        "via Børne- og Ungepolitik",
+        "Om kilderne",
+        "Hviler på det samme som Børne- og Ungepolitik.",
         'href="/herning/politikker/boerne-og-ungepolitik/"',
     )
     assert_page(
