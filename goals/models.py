@@ -9,15 +9,14 @@ from simple_history.models import HistoricalRecords
 
 from core.goalkinds import GOALS, kind_of, municipality_of
 from core.models import (
-    DRAFT,
     FollowedUp,
     Ordered,
     Period,
-    PublishedQuerySet,
     Responsible,
     ScopedQuerySet,
     Sourced,
 )
+from core.targets import HasOneTarget, TargetQuerySet, exactly_one_target, target_keys
 
 
 def goal_page_url(item):
@@ -187,37 +186,11 @@ class BudgetGoal(MunicipalGoal):
         return f"{self.anchor_prefix}-{self.slug}"
 
 
-# One nullable foreign key per followed-up kind (core.goalkinds.GOALS), as
-# legal.models.LegalReference does, with a check that exactly one is set.
+# Kept for the admin and the changes page, which list the keys.
 FOLLOW_UP_TARGETS = [kind.key for kind in GOALS]
 
 
-def _exactly_one_target():
-    condition = Q()
-    for field in FOLLOW_UP_TARGETS:
-        only_this = Q(**{f"{field}__isnull": False})
-        for other in FOLLOW_UP_TARGETS:
-            if other != field:
-                only_this &= Q(**{f"{other}__isnull": True})
-        condition |= only_this
-    return condition
-
-
-class FollowUpQuerySet(PublishedQuerySet):
-    def for_municipality(self, municipality):
-        municipality = getattr(municipality, "pk", municipality)
-        condition = Q()
-        for kind in GOALS:
-            condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
-        return self.filter(condition)
-
-    def published(self):
-        """Follow-ups of goals that do not stand under a draft policy (see core.models.published)."""
-        draft = Q()
-        for kind in GOALS:
-            draft |= Q(**{f"{kind.key}__{kind.model.publication_lookup}": DRAFT})
-        return self.exclude(draft)
-
+class FollowUpQuerySet(TargetQuerySet):
     def for_items(self, items):
         """Every follow-up of the given goal-like items, in one query, oldest first."""
         ids = {}
@@ -231,7 +204,7 @@ class FollowUpQuerySet(PublishedQuerySet):
         return self.filter(condition).select_related("entered_by").order_by("date", "pk")
 
 
-class FollowUp(models.Model):
+class FollowUp(HasOneTarget):
     """A dated entry on how far a goal has come; the latest is its current state."""
 
     class Status(models.TextChoices):
@@ -266,17 +239,8 @@ class FollowUp(models.Model):
         editable=False,
     )
 
-    # Written in the class body (not added afterwards) so that the history model gets them too.
-    for _kind in GOALS:
-        vars()[_kind.key] = models.ForeignKey(
-            _kind.model_label,
-            models.CASCADE,
-            null=True,
-            blank=True,
-            related_name="follow_ups",
-            verbose_name=_kind.model_verbose_name,
-        )
-    del _kind
+    target_kinds = GOALS
+    vars().update(target_keys(GOALS, related_name="follow_ups"))
 
     history = HistoricalRecords()
 
@@ -287,7 +251,7 @@ class FollowUp(models.Model):
         verbose_name = _("opfølgning")
         verbose_name_plural = _("opfølgninger")
         constraints = [
-            models.CheckConstraint(condition=_exactly_one_target(), name="follow_up_has_one_target"),
+            models.CheckConstraint(condition=exactly_one_target(GOALS), name="follow_up_has_one_target"),
             models.CheckConstraint(
                 condition=Q(progress__isnull=True) | Q(progress__lte=100), name="follow_up_progress_percent"
             ),
@@ -300,16 +264,8 @@ class FollowUp(models.Model):
         target = self.target
         return goal_page_url(target) if target is not None else ""
 
-    @property
-    def target(self):
-        for field in FOLLOW_UP_TARGETS:
-            if getattr(self, f"{field}_id"):
-                return getattr(self, field)
-        return None
-
     def clean(self):
-        targets = [field for field in FOLLOW_UP_TARGETS if getattr(self, f"{field}_id")]
-        if len(targets) != 1:
+        if len(self.targets_set()) != 1:
             raise ValidationError(_("En opfølgning skal høre til præcis ét mål."))
         # A track's progress is computed from its sub-goals; entered by hand as well, the two
         # could disagree.

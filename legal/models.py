@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.goalkinds import GOAL_KINDS
-from core.models import DRAFT, PublishedQuerySet
+from core.models import PublishedQuerySet
+from core.targets import HasOneTarget, TargetQuerySet, exactly_one_target, target_keys
 
 
 class Verification(models.TextChoices):
@@ -222,44 +223,16 @@ class Provision(Verified):
             )
 
 
-# One nullable foreign key per goal-like kind (core.goalkinds) keeps
-# referential integrity and lets a provision page read all its references in
-# one joined query; a check constraint makes sure exactly one is set.
+# Kept for the admin, which lists the keys in its forms.
 TARGET_FIELDS = [kind.key for kind in GOAL_KINDS]
 
 
-def _exactly_one_target():
-    condition = Q()
-    for field in TARGET_FIELDS:
-        only_this = Q(**{f"{field}__isnull": False})
-        for other in TARGET_FIELDS:
-            if other != field:
-                only_this &= Q(**{f"{other}__isnull": True})
-        condition |= only_this
-    return condition
-
-
-class LegalReferenceQuerySet(models.QuerySet):
+class LegalReferenceQuerySet(TargetQuerySet):
     def with_provisions(self):
         return self.select_related("instrument", "provision__replaced_by__instrument", "source")
 
-    def for_municipality(self, municipality):
-        condition = Q()
-        for kind in GOAL_KINDS:
-            condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
-        return self.filter(condition)
 
-    def published(self):
-        """References of items that do not stand under a draft policy (core.models.published)."""
-        draft = Q()
-        for kind in GOAL_KINDS:
-            lookup = getattr(kind.model, "publication_lookup", None)
-            if lookup is not None:
-                draft |= Q(**{f"{kind.key}__{lookup}": DRAFT})
-        return self.exclude(draft)
-
-
-class LegalReference(models.Model):
+class LegalReference(HasOneTarget):
     """A goal-like item resting on an instrument or one of its provisions."""
 
     class Relation(models.TextChoices):
@@ -303,18 +276,9 @@ class LegalReference(models.Model):
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
 
-    # The item it hangs on: a field per goal-like kind, named by the registry's key. Written
-    # in the class body (not added afterwards) so that the history model gets them too.
-    for _kind in GOAL_KINDS:
-        vars()[_kind.key] = models.ForeignKey(
-            _kind.model_label,
-            models.CASCADE,
-            null=True,
-            blank=True,
-            related_name="legal_references",
-            verbose_name=_kind.model_verbose_name,
-        )
-    del _kind
+    # The item it hangs on: a field per goal-like kind, named by the registry's key.
+    target_kinds = GOAL_KINDS
+    vars().update(target_keys(GOAL_KINDS, related_name="legal_references"))
 
     history = HistoricalRecords()
 
@@ -325,7 +289,7 @@ class LegalReference(models.Model):
         verbose_name = _("retsgrundlag")
         verbose_name_plural = _("retsgrundlag")
         constraints = [
-            models.CheckConstraint(condition=_exactly_one_target(), name="reference_has_one_target"),
+            models.CheckConstraint(condition=exactly_one_target(GOAL_KINDS), name="reference_has_one_target"),
         ]
 
     def __str__(self):
@@ -354,18 +318,10 @@ class LegalReference(models.Model):
         """The provision that has replaced the one cited, or None."""
         return self.provision.replaced_by if self.provision_id else None
 
-    @property
-    def target(self):
-        for field in TARGET_FIELDS:
-            if getattr(self, f"{field}_id"):
-                return getattr(self, field)
-        return None
-
     def clean(self):
         if self.provision_id and not self.instrument_id:
             self.instrument = self.provision.instrument
         if self.provision_id and self.provision.instrument_id != self.instrument_id:
             raise ValidationError({"provision": _("Bestemmelsen hører ikke til den valgte retskilde.")})
-        targets = [field for field in TARGET_FIELDS if getattr(self, f"{field}_id")]
-        if len(targets) > 1:
+        if len(self.targets_set()) > 1:
             raise ValidationError(_("Et retsgrundlag skal høre til præcis ét mål, tema eller én politik."))

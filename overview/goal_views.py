@@ -1,6 +1,7 @@
 """The goal overview (table, print, CSV, JSON) and a goal's own page."""
 
 import csv
+from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -38,8 +39,21 @@ COLUMNS = [
 ]
 
 
-def _result(request, municipality):
-    return filtered(request.GET, municipality, build_rows(municipality))
+def with_filtered_goals(view):
+    """The overview, its CSV and its JSON read the same filtered rows; a filter value the
+    page does not know is the Danish 400 page for all three."""
+
+    @require_safe
+    @wraps(view)
+    def filtered_view(request, municipality):
+        municipality = municipality_or_404(municipality)
+        try:
+            result = filtered(request.GET, municipality, build_rows(municipality))
+        except InvalidFilter:
+            return bad_request(request, INVALID_FILTER)
+        return view(request, municipality, result)
+
+    return filtered_view
 
 
 def _query(params, **changes):
@@ -66,13 +80,8 @@ def _headers(params, sorter):
     return headers
 
 
-@require_safe
-def goals(request, municipality):
-    municipality = municipality_or_404(municipality)
-    try:
-        result = _result(request, municipality)
-    except InvalidFilter:
-        return bad_request(request, INVALID_FILTER)
+@with_filtered_goals
+def goals(request, municipality, result):
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
     return render_page(
@@ -101,13 +110,8 @@ def goals(request, municipality):
     )
 
 
-@require_safe
-def goals_csv(request, municipality):
-    municipality = municipality_or_404(municipality)
-    try:
-        result = _result(request, municipality)
-    except InvalidFilter:
-        return bad_request(request, INVALID_FILTER)
+@with_filtered_goals
+def goals_csv(request, municipality, result):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="maal-{municipality.slug}.csv"'
     write_goals(
@@ -116,13 +120,8 @@ def goals_csv(request, municipality):
     return response
 
 
-@require_safe
-def goals_json(request, municipality):
-    municipality = municipality_or_404(municipality)
-    try:
-        result = _result(request, municipality)
-    except InvalidFilter:
-        return bad_request(request, INVALID_FILTER)
+@with_filtered_goals
+def goals_json(request, municipality, result):
     data = goals_as_data(municipality, result.rows, request.build_absolute_uri("/")[:-1], result.chosen)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
