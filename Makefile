@@ -49,9 +49,11 @@ coverage: install browser
 	$(MANAGE) collectstatic --noinput -v0
 	scripts/with-postgres $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
-# Compile locale/ after editing a .po file (the compiled .mo is committed).
+# Compile locale/ after editing a .po file (the compiled .mo is committed): django.po for the
+# server's texts, djangojs.po for the admin's JavaScript (/admin/jsi18n/).
 messages:
 	msgfmt --check -o locale/da/LC_MESSAGES/django.mo locale/da/LC_MESSAGES/django.po
+	msgfmt --check -o locale/da/LC_MESSAGES/djangojs.mo locale/da/LC_MESSAGES/djangojs.po
 
 check-tree: install
 	$(MANAGE) check_tree

@@ -7,23 +7,30 @@ membership see nothing. Everything is derived from the models'
 repeats the rule.
 """
 
+import json
+
 from adminsortable2.admin import (
     SortableAdminBase,
+    SortableAdminMixin,
     SortableInlineAdminMixin,
     SortableStackedInline,
     SortableTabularInline,
 )
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
+from django.db.models import Max
 from django.forms.formsets import TOTAL_FORM_COUNT
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_facts import PlainHelp
 from core.history import ChangeReasonAdmin
+from core.services import ORDER_FIELD, reorder
 
 # No inline holds anywhere near this many rows (the largest, a theme's commitments, holds
 # tens); a submitted TOTAL_FORMS above it is refused before any form is built, so that a
@@ -129,6 +136,18 @@ def bounded(formset_class):
     )
 
 
+class LowerCaseAddText(helpers.InlineAdminFormSet):
+    """Django capitalises the model's name in "Tilføj …" (for English, where it starts the phrase);
+    Danish nouns are lower case mid-sentence: "Tilføj tema", not "Tilføj Tema"."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = gettext("Add another %(verbose_name)s") % {
+            "verbose_name": self.opts.verbose_name
+        }
+        return json.dumps(data)
+
+
 class HistoryAdmin(ChangeReasonAdmin, PlainHelp, RobustRelations, SimpleHistoryAdmin):
     """SimpleHistoryAdmin whose revert needs change permission.
 
@@ -157,6 +176,12 @@ class HistoryAdmin(ChangeReasonAdmin, PlainHelp, RobustRelations, SimpleHistoryA
             raise Http404
         if version_id is not None and not parses_as(history._meta.pk, version_id):
             raise Http404
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = LowerCaseAddText
+        return inline_formsets
 
     def get_formsets_with_inlines(self, request, obj=None):
         # Every inline, also those not built on MunicipalityScopedInline, gets a bounded formset.
@@ -267,3 +292,58 @@ class SortableScopedInline(SortableInlineAdminMixin, MunicipalityScopedInline):
 
 class MunicipalityScopedStackedInline(SortableScopedInline):
     template = SortableStackedInline.template
+
+
+class SortableScopedAdmin(SortableAdminMixin, MunicipalityScopedAdmin):
+    """A changelist whose rows are moved by drag and drop (django-admin-sortable2).
+
+    The model is ordered within a list (its Meta.ordering: e.g. ["policy", "order"]), so
+    the rows can be dragged only while the changelist shows one such list in its own order
+    (e.g. the themes of one policy); a new row goes last in its list. The moves go through
+    `core.services.reorder`, on the rows the user may change, all or nothing.
+    """
+
+    ordering = (ORDER_FIELD,)  # sortable2 reads its field from here; the list is get_ordering()
+    change_list_template = "admin/sortable_change_list.html"
+
+    def __init__(self, model, admin_site):
+        self.within = model._meta.ordering[0]
+        super().__init__(model, admin_site)
+
+    def get_ordering(self, request):
+        return [self.within, ORDER_FIELD, "pk"]
+
+    def get_changelist_instance(self, request):
+        cl = super().get_changelist_instance(request)
+        # Per request, on the instance as sortable2 does: the changelist view reads it while rendering.
+        lists = cl.queryset.order_by().values(self.within).distinct()[:2]
+        self.enable_sorting = "o" not in request.GET and len(lists) == 1
+        return cl
+
+    def changelist_view(self, request, extra_context=None):
+        within = self.model._meta.get_field(self.within).verbose_name
+        return super().changelist_view(request, {**(extra_context or {}), "sortable_within": within})
+
+    def get_actions(self, request):
+        # sortable2's "move to page" actions renumber across lists; they are left out.
+        return super(SortableAdminMixin, self).get_actions(request)
+
+    def get_max_order(self, request, obj=None):
+        field = self.model._meta.get_field(self.within)
+        siblings = self.model._default_manager.filter(**{field.attname: getattr(obj, field.attname)})
+        return siblings.aggregate(last=Max(ORDER_FIELD))["last"] or 0
+
+    def update_order(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        try:
+            items = json.loads(request.body)["updatedItems"]
+            orders = {self.model._meta.pk.to_python(pk): int(order) for pk, order in items}
+        except (ValueError, TypeError, KeyError, ValidationError):
+            return HttpResponseBadRequest(gettext("Rækkefølgen kunne ikke forstås."))
+        if not orders or min(orders.values()) < 0:
+            return HttpResponseBadRequest(gettext("Rækkefølgen kunne ikke forstås."))
+        moved = reorder(self.get_queryset(request), orders, self.within)
+        return HttpResponse(f"Updated {len(moved)} items")

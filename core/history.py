@@ -37,7 +37,7 @@ def with_reason(form_class):
         required=False,
         max_length=REASON_MAX_LENGTH,
         help_text=_(
-            "Valgfrit. Skriv kort, hvorfor du ændrer, fx »Rettet efter byrådets beslutning«. "
+            "Valgfrit. Skriv kort, hvorfor du ændrer, fx »Rettet efter udvalgets beslutning«. "
             "Det står i historikken sammen med dit navn."
         ),
     )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import MunicipalityScopedAdmin, MunicipalityScopedInline
+from core.admin import MunicipalityScopedAdmin, MunicipalityScopedInline, SortableScopedAdmin
 from goals.models import FOLLOW_UP_TARGETS, BudgetGoal, CouncilCommitment, FollowUp, GoalTrack, SubGoal
 from legal.admin import references_inline
 
@@ -42,8 +42,8 @@ class SubGoalInline(MunicipalityScopedInline):
     show_change_link = True
 
 
-class MunicipalGoalAdmin(EntersFollowUps, MunicipalityScopedAdmin):
-    list_display = ("__str__", "policy", "order", "municipality")
+class MunicipalGoalAdmin(EntersFollowUps, SortableScopedAdmin):
+    list_display = ("__str__", "policy", "municipality")
     list_filter = ("municipality", "policy")
     autocomplete_fields = ("policy", *RESPONSIBLE, "source")
 
@@ -64,15 +64,15 @@ class CouncilCommitmentAdmin(MunicipalGoalAdmin):
 
 @admin.register(BudgetGoal)
 class BudgetGoalAdmin(MunicipalGoalAdmin):
-    list_display = ("title", "from_year", "policy", "order", "municipality")
+    list_display = ("title", "from_year", "policy", "municipality")
     search_fields = ("title", "slug", "description")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [references_inline("budget_goal"), follow_ups_inline("budget_goal")]
 
 
 @admin.register(SubGoal)
-class SubGoalAdmin(EntersFollowUps, MunicipalityScopedAdmin):
-    list_display = ("__str__", "track", "order")
+class SubGoalAdmin(EntersFollowUps, SortableScopedAdmin):
+    list_display = ("__str__", "track")
     list_filter = ("track",)
     search_fields = ("text", "track__title")
     autocomplete_fields = ("track", *RESPONSIBLE, "source")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 from mptt.forms import MPTTAdminForm
 
-from core.admin import MunicipalityScopedAdmin, SortableScopedInline
+from core.admin import MunicipalityScopedAdmin, SortableScopedAdmin, SortableScopedInline
 from organisation import services
 from organisation.models import (
     CoreTask,
@@ -43,8 +43,8 @@ class SourceDocumentAdmin(MunicipalityScopedAdmin):
 
 
 @admin.register(PoliticalBody)
-class PoliticalBodyAdmin(MunicipalityScopedAdmin):
-    list_display = ("name", "kind", "order", "municipality")
+class PoliticalBodyAdmin(SortableScopedAdmin):
+    list_display = ("name", "kind", "municipality")
     list_filter = ("municipality", "kind")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -125,15 +125,15 @@ class OrganisationUnitAdmin(MunicipalityScopedAdmin, DraggableMPTTAdmin):
 
 
 @admin.register(CoreTask)
-class CoreTaskAdmin(MunicipalityScopedAdmin):
-    list_display = ("text", "unit", "order")
+class CoreTaskAdmin(SortableScopedAdmin):
+    list_display = ("text", "unit")
     list_filter = ("unit",)
     search_fields = ("text", "unit__name")
     autocomplete_fields = ("unit", "source")
 
 
 @admin.register(Person)
-class PersonAdmin(MunicipalityScopedAdmin):
+class PersonAdmin(SortableScopedAdmin):
     list_display = ("name", "job_title", "role", "unit", "municipality")
     list_filter = ("municipality", "role")
     search_fields = ("name", "job_title", "email")

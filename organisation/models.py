@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
@@ -30,6 +31,12 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("overview:municipality", kwargs={"municipality": self.slug})
+
+    def council_name(self):
+        """What the municipality calls its council, as its own documents do ("Byrådet",
+        "Kommunalbestyrelsen"); the law's word where the data names no council."""
+        council = self.bodies.filter(kind=PoliticalBody.Kind.COUNCIL).order_by("order", "pk").first()
+        return council.name if council else gettext("Kommunalbestyrelsen")
 
 
 class SourceDocument(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import (
     MunicipalityScopedAdmin,
     MunicipalityScopedStackedInline,
+    SortableScopedAdmin,
     SortableScopedInline,
 )
 from legal.admin import LegalFactsAdmin, references_inline
@@ -281,8 +282,8 @@ class ThemeQuoteInline(MunicipalityScopedStackedInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(LegalFactsAdmin, MunicipalityScopedAdmin):
-    list_display = ("title", "policy", "number", "order")
+class ThemeAdmin(LegalFactsAdmin, SortableScopedAdmin):
+    list_display = ("title", "policy", "number")
     list_filter = ("policy",)
     search_fields = ("title", "subtitle", "slug")
     prepopulated_fields = {"slug": ("title",)}
@@ -291,7 +292,7 @@ class ThemeAdmin(LegalFactsAdmin, MunicipalityScopedAdmin):
         "policy",
         "title",
         "slug",
-        ("number", "order"),
+        "number",
         "subtitle",
         "text",
         "discrepancy_note",
@@ -315,8 +316,8 @@ class ThemeAdmin(LegalFactsAdmin, MunicipalityScopedAdmin):
             quote.save()
 
 
-class PolicyChildAdmin(MunicipalityScopedAdmin):
-    list_display = ("__str__", "policy", "order")
+class PolicyChildAdmin(SortableScopedAdmin):
+    list_display = ("__str__", "policy")
     list_filter = ("policy",)
     autocomplete_fields = ("policy", "source")
 
@@ -338,9 +339,9 @@ class QuoteAdmin(PolicyChildAdmin):
     autocomplete_fields = ("policy", "theme", "source")
 
 
-class ThemeChildAdmin(MunicipalityScopedAdmin):
-    list_display = ("__str__", "theme", "order")
-    list_filter = ("theme__policy",)
+class ThemeChildAdmin(SortableScopedAdmin):
+    list_display = ("__str__", "theme")
+    list_filter = ("theme__policy", "theme")
     search_fields = ("text", "theme__title")
     autocomplete_fields = ("theme", "source")
 
@@ -355,7 +356,7 @@ class GoalChildAdmin(LegalFactsAdmin, ThemeChildAdmin):
 
     autocomplete_fields = ("theme", *RESPONSIBLE, "source")
     fieldsets = (
-        (None, {"fields": ("theme", "text", RESPONSIBLE, "order", "source")}),
+        (None, {"fields": ("theme", "text", RESPONSIBLE, "source")}),
         *(((_("Opfølgning"), {"fields": PLAN}),) if PLAN else ()),
     )
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import MunicipalityScopedAdmin, MunicipalityScopedStackedInline
+from core.admin import MunicipalityScopedStackedInline, SortableScopedAdmin
 from legal.admin import references_inline
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
@@ -16,8 +16,8 @@ class StrategyComponentInline(StrategyThemeInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(MunicipalityScopedAdmin):
-    list_display = ("title", "kind_label", "policy", "period_start", "period_end", "order", "municipality")
+class StrategyAdmin(SortableScopedAdmin):
+    list_display = ("title", "kind_label", "policy", "period_start", "period_end", "municipality")
     list_filter = ("municipality", "policy")
     search_fields = ("title", "kind_label", "slug")
     prepopulated_fields = {"slug": ("title",)}
@@ -25,8 +25,8 @@ class StrategyAdmin(MunicipalityScopedAdmin):
     inlines = [StrategyThemeInline, StrategyComponentInline, references_inline("strategy")]
 
 
-class StrategyChildAdmin(MunicipalityScopedAdmin):
-    list_display = ("title", "strategy", "order")
+class StrategyChildAdmin(SortableScopedAdmin):
+    list_display = ("title", "strategy")
     list_filter = ("strategy",)
     search_fields = ("title", "text", "strategy__title")
     autocomplete_fields = ("strategy", "source")

@@ -36,8 +36,8 @@ TASKS = (
     (
         _("Mål og opfølgning"),
         _(
-            "Byrådets mål, delmålene og budgetmålene, og hvordan det går med dem. Her skriver du, "
-            "når et mål er fulgt op."
+            "De mål, %(council)s har sat: målsporene, delmålene og budgetmålene, og hvordan det går "
+            "med dem. Her skriver du, når et mål er fulgt op."
         ),
         ("goals.GoalTrack", "goals.SubGoal", "goals.CouncilCommitment", "goals.BudgetGoal", "goals.FollowUp"),
         None,
@@ -79,14 +79,21 @@ def admin_tasks(context):
         for app in context.get("available_apps", [])
         for model in app["models"]
     }
+    names = {"council": council_name(request.user).lower()}
     tasks = []
     for title, help_text, labels, permission in TASKS:
         if permission and not request.user.has_perm(permission):
             continue
         shown = [models[label] for label in labels if label in models]
         if shown:
-            tasks.append({"title": title, "help": help_text, "models": shown})
+            tasks.append({"title": title, "help": str(help_text) % names, "models": shown})
     return tasks
+
+
+def council_name(user):
+    """The user's municipality's name for its council; the law's word for a superuser."""
+    membership = getattr(user, "membership", None)
+    return membership.municipality.council_name() if membership else _("Kommunalbestyrelsen")
 
 
 @register.simple_tag(takes_context=True)
