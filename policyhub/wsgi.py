@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policyhub.settings.production")
 
 application = get_wsgi_application()
+
+# Each gunicorn worker loads this module when it starts, before it takes a request.
+from search.text import load_dictionary  # noqa: E402 - needs the settings get_wsgi_application() set up
+
+load_dictionary()
