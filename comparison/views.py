@@ -4,39 +4,64 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from chrome.pages import crumbs, municipality_crumb, render_page
+from chrome.history import last_changed, timelines
+from chrome.pages import bad_request, crumbs, municipality_crumb, render_page
 from comparison.changes import changes_of
-from comparison.selectors import comparison
+from comparison.selectors import (
+    MAX_COLUMNS,
+    TooMany,
+    chosen_municipalities,
+    comparison,
+    every_municipality,
+)
 from organisation.selectors import municipality_or_404
 
 FEED_LENGTH = 30
+CHOICE = "kommune"
+CHOOSE_AGAIN = gettext_lazy("Vælg højst seks kommuner blandt dem på siden, og prøv igen.")
 
 
 @require_safe
 def compare(request):
-    data = comparison()
+    every = every_municipality()
+    try:
+        chosen = chosen_municipalities(every, request.GET.getlist(CHOICE))
+    except (KeyError, TooMany):
+        return bad_request(request, CHOOSE_AGAIN)
+    data = comparison(chosen)
     municipalities = data["municipalities"]
+    data["choices"] = [(municipality, municipality in chosen) for municipality in every]
+    data["max_columns"] = MAX_COLUMNS
     for line in [*data["basis_lines"], *data["status_lines"]]:
         line.cells = list(zip(municipalities, line.counts, strict=True))
     data["totals"] = list(zip(municipalities, data["goal_counts"], strict=True))
+    goals = data.pop("goals")
     return render_page(
         request,
         "comparison/compare.html",
-        {**data, "breadcrumbs": crumbs((_("Kommunerne side om side"), ""))},
+        {
+            **data,
+            "last_changed": last_changed(goals, timelines(goals)),
+            "breadcrumbs": crumbs((_("Kommunerne side om side"), "")),
+        },
     )
 
 
 @require_safe
 def changes(request, municipality):
     municipality = municipality_or_404(municipality)
+    changes = changes_of(municipality)
     return render_page(
         request,
         "comparison/changes.html",
         {
             "municipality": municipality,
-            "changes": changes_of(municipality),
+            "changes": changes,
+            # The page lists changes, newest first: the first is when its content last changed.
+            "last_changed": changes[0].date if changes else None,
             "feed_url": reverse("comparison:changes_feed", args=[municipality.slug]),
             "breadcrumbs": crumbs(
                 municipality_crumb(municipality),

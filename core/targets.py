@@ -8,7 +8,7 @@ makes sure exactly one is set. The model names its kinds in `target_kinds`.
 from django.db import models
 from django.db.models import Q
 
-from core.models import DRAFT, PublishedQuerySet
+from core.models import DRAFT, PublishedQuerySet, municipality_condition
 
 
 def target_keys(kinds, related_name):
@@ -41,10 +41,11 @@ def exactly_one_target(kinds):
 
 class TargetQuerySet(PublishedQuerySet):
     def for_municipality(self, municipality):
-        municipality = getattr(municipality, "pk", municipality)
         condition = Q()
         for kind in self.model.target_kinds:
-            condition |= Q(**{f"{kind.key}__{kind.model.municipality_lookup}": municipality})
+            condition |= Q(
+                **municipality_condition(f"{kind.key}__{kind.model.municipality_lookup}", municipality)
+            )
         return self.filter(condition)
 
     def published(self):
