@@ -65,7 +65,7 @@ def catalog(request):
         "dct:description": {
             "@language": "da",
             "@value": (
-                "Børne- og ungepolitikker med temaer, 'Vi vil'-punkter, strategier, politiske mål og "
+                "Børne- og ungepolitikker med temaer, »Vi vil«-punkter, strategier, politiske mål og "
                 "opfølgningen på dem, den organisation, der udfører dem, og de love og konventioner, "
                 "de hviler på. Kun offentliggjort indhold."
             ),

@@ -25,7 +25,7 @@ STATUS_CHOICES = [(FollowUp.NOT_FOLLOWED_UP, FollowUp.NOT_FOLLOWED_UP_LABEL), *F
 def municipality_by_slug(slug):
     municipality = Municipality.objects.filter(slug=slug).first()
     if municipality is None:
-        raise ValidationError(_("Der findes ingen kommune med kortnavnet '%(slug)s'.") % {"slug": slug[:60]})
+        raise ValidationError(_("Der findes ingen kommune med kortnavnet »%(slug)s«.") % {"slug": slug[:60]})
     return municipality
 
 
@@ -39,7 +39,7 @@ def provisions_cited_for(value):
     instrument_slug, _sep, provision_slug = value.partition("/")
     instrument = Instrument.objects.filter(slug=instrument_slug).first()
     if instrument is None:
-        raise ValidationError(_("Ukendt retskilde: '%(value)s'.") % {"value": value[:100]})
+        raise ValidationError(_("Ukendt retskilde: »%(value)s«.") % {"value": value[:100]})
     provisions = list(Provision.objects.only("pk", "slug", "instrument_id", "replaced_by_id"))
     replaces = {}
     for provision in provisions:
@@ -47,7 +47,7 @@ def provisions_cited_for(value):
     if provision_slug:
         start = [p.pk for p in provisions if p.instrument_id == instrument.pk and p.slug == provision_slug]
         if not start:
-            raise ValidationError(_("Ukendt bestemmelse: '%(value)s'.") % {"value": value[:100]})
+            raise ValidationError(_("Ukendt bestemmelse: »%(value)s«.") % {"value": value[:100]})
     else:
         start = [p.pk for p in provisions if p.instrument_id == instrument.pk]
     found, queue = set(), list(start)
@@ -82,7 +82,7 @@ def build_filterset(resource):
     field_names = {f.name for f in model._meta.get_fields()}
     if resource.scoped:
         attrs["municipality"] = django_filters.CharFilter(
-            method=_municipality, label=gettext_lazy("Kommunens kortnavn, fx 'herning'.")
+            method=_municipality, label=gettext_lazy("Kommunens kortnavn, fx »herning«.")
         )
     if hasattr(model, "history"):
         attrs["changed_since"] = django_filters.DateFilter(
@@ -91,7 +91,7 @@ def build_filterset(resource):
         )
     if "kind" in field_names:
         attrs["kind"] = django_filters.ChoiceFilter(
-            choices=model._meta.get_field("kind").choices, label=gettext_lazy("Slags.")
+            choices=model._meta.get_field("kind").choices, label=gettext_lazy("Type.")
         )
     if resource.key == "policy":
         attrs["status"] = django_filters.ChoiceFilter(
@@ -106,13 +106,13 @@ def build_filterset(resource):
         attrs["status"] = django_filters.ChoiceFilter(
             choices=STATUS_CHOICES,
             method=_goal_status(resource),
-            label=gettext_lazy("Målets status efter den seneste opfølgning; 'none' for ikke fulgt op."),
+            label=gettext_lazy("Målets status efter den seneste opfølgning; »none« for ikke fulgt op."),
         )
     if resource.goal_kind is not None:
         attrs["legal_basis"] = django_filters.CharFilter(
             method=_legal_basis(resource),
             label=gettext_lazy(
-                "Retskilde eller bestemmelse som 'barnets-lov' eller 'barnets-lov/par-15-stk-1'. "
+                "Retskilde eller bestemmelse, fx »barnets-lov« eller »barnets-lov/par-15-stk-1«. "
                 "Finder også det, der hviler på de bestemmelser, den har afløst, direkte eller arvet."
             ),
         )

@@ -14,7 +14,7 @@ from api.throttling import ClientRateThrottle
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
-    400: gettext_lazy("Fejl i forespørgslen"),
+    400: gettext_lazy("Ugyldig forespørgsel"),
     404: gettext_lazy("Findes ikke"),
     405: gettext_lazy("Metoden er ikke tilladt"),
     406: gettext_lazy("Formatet kan ikke leveres"),
@@ -58,7 +58,7 @@ def problem_handler(exc, context):
     errors = None
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)
-        detail = _("En eller flere parametre er ugyldige. Se 'errors' for hvilke og hvorfor.")
+        detail = _("En eller flere parametre er ugyldige; »errors« siger hvilke og hvorfor.")
     elif isinstance(exc, exceptions.Throttled):
         detail = _(
             "Grænsen for forespørgsler fra din adresse er nået. Prøv igen om %(seconds)s sekunder."

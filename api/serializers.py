@@ -26,7 +26,7 @@ class ReferenceSerializer(serializers.Serializer):
     provision = serializers.URLField(
         allow_null=True, help_text=_("Bestemmelsen; tom ved retskilden som helhed.")
     )
-    label = serializers.CharField(help_text=_("Fx 'Barnets lov § 15, stk. 1'."))
+    label = serializers.CharField(help_text=_("Fx »Barnets lov § 15, stk. 1«."))
     relation = serializers.CharField(help_text=_("required_by, implements eller in_line_with."))
     citation = serializers.CharField(allow_blank=True)
     is_editorial = serializers.BooleanField()
@@ -58,7 +58,7 @@ class StateSerializer(serializers.Serializer):
 
 
 class FollowUpStateSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text=_("Den seneste opfølgnings status; 'none' uden opfølgning."))
+    status = serializers.CharField(help_text=_("Den seneste opfølgnings status; »none« uden opfølgning."))
     status_label = serializers.CharField()
     progress = serializers.IntegerField(allow_null=True, min_value=0, max_value=100)
     progress_is_computed = serializers.BooleanField(
@@ -70,7 +70,7 @@ class FollowUpStateSerializer(serializers.Serializer):
 class PublicSerializer(serializers.HyperlinkedModelSerializer):
     """Fields every object has: its identifier, its API address and its public page."""
 
-    id = serializers.IntegerField(read_only=True, help_text=_("Fast identifikator inden for slagsen."))
+    id = serializers.IntegerField(read_only=True, help_text=_("Fast identifikator inden for typen."))
     page = serializers.SerializerMethodField(help_text=_("Adressen på siden, der viser det."))
 
     resource = None

@@ -92,24 +92,24 @@ GOAL_KEYS = [kind.key for kind in GOALS]
 
 @extend_schema_view(
     get=extend_schema(
-        summary=_("Alle mål på tværs af slags"),
+        summary=_("Alle mål på tværs af typer"),
         description=_(
-            "Hvert mål (de seks slags, der følges op) med retsgrundlag, ansvarlig og opfølgning. "
-            "Det fulde punkt står på adressen i 'url'."
+            "Hvert mål (de seks typer, der følges op) med retsgrundlag, ansvarlig og opfølgning. "
+            "Det fulde punkt står på adressen i »url«."
         ),
         parameters=[
-            OpenApiParameter("kind", str, enum=GOAL_KEYS, description=_("Kun mål af denne slags.")),
-            OpenApiParameter("municipality", str, description=_("Kommunens kortnavn, fx 'herning'.")),
+            OpenApiParameter("kind", str, enum=GOAL_KEYS, description=_("Kun mål af denne type.")),
+            OpenApiParameter("municipality", str, description=_("Kommunens kortnavn, fx »herning«.")),
             OpenApiParameter(
                 "status",
                 str,
                 enum=[value for value, _label in STATUS_CHOICES],
-                description=_("Status efter seneste opfølgning."),
+                description=_("Status efter den seneste opfølgning."),
             ),
             OpenApiParameter(
                 "legal_basis",
                 str,
-                description=_("Retskilde eller bestemmelse, fx 'barnets-lov/par-15-stk-1'."),
+                description=_("Retskilde eller bestemmelse, fx »barnets-lov/par-15-stk-1«."),
             ),
             OpenApiParameter("changed_since", str, description=_("Dato (ÅÅÅÅ-MM-DD).")),
         ],
@@ -131,7 +131,7 @@ class GoalList(PublicMixin, generics.ListAPIView):
             return GOALS
         if chosen not in GOAL_KEYS:
             raise ValidationError(
-                {"kind": [_("Ukendt slags. Mulige: %(keys)s.") % {"keys": ", ".join(GOAL_KEYS)}]}
+                {"kind": [_("Ukendt type. Mulige værdier: %(keys)s.") % {"keys": ", ".join(GOAL_KEYS)}]}
             )
         return [kind for kind in GOALS if kind.key == chosen]
 

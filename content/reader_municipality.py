@@ -22,6 +22,7 @@ from content.specs import (
     MUNICIPALITY_SPEC,
     PASSAGE_SPEC,
     PERSON_SPEC,
+    POLICY_QUOTE_SPEC,
     POLICY_SPEC,
     QUOTE_SPEC,
     SECTION_SPEC,
@@ -179,7 +180,7 @@ class MunicipalityReader(Reader):
             for value, value_path, _line in self.items(item, "values", path)
         ]
         clean["quotes"] = [
-            self.fields(quote, quote_path, QUOTE_SPEC, required=("text",))
+            self.fields(quote, quote_path, POLICY_QUOTE_SPEC, required=("text",))
             for quote, quote_path, _line in self.items(item, "quotes", path)
         ]
         clean["actors"] = [

@@ -20,7 +20,7 @@ from content.fields import (
 )
 from legal.models import Instrument, LegalReference, Verification
 from organisation.models import OrganisationUnit, Person, PoliticalBody, SourceDocument
-from policies.models import Policy
+from policies.models import Policy, SuccessorOutlook
 
 SOURCE_SPEC = {
     "key": slug,
@@ -69,6 +69,8 @@ BASIS_SPEC = {
 RESPONSIBLE = {"responsible_unit": Ref("unit"), "responsible_body": Ref("body")}
 ITEM_SPEC = {"text": nonempty_text, "source": Ref("source"), **RESPONSIBLE, "legal_basis": None}
 QUOTE_SPEC = {"text": nonempty_text, "speaker_role": text, "context": text, "source": Ref("source")}
+# Only a quote outside the themes has a place of its own: in the introduction, or after the themes.
+POLICY_QUOTE_SPEC = {**QUOTE_SPEC, "after_themes": boolean}
 VALUE_SPEC = {"name": nonempty_text, "tagline": text, "text": text, "source": Ref("source")}
 ACTOR_SPEC = {"group": text, "name": nonempty_text, "responsibility": nonempty_text, "source": Ref("source")}
 SECTION_SPEC = {"heading": text, "text": nonempty_text, "source": Ref("source")}
@@ -94,6 +96,7 @@ POLICY_SPEC = {
     "title": nonempty_text,
     "status": choice(Policy.Status),
     "status_note": text,
+    "successor_outlook": choice(SuccessorOutlook),
     "period_start": year,
     "period_end": year,
     "adopted_by": Ref("body"),

@@ -23,6 +23,7 @@ POLICY_TEXTS = (
     "title",
     "status",
     "status_note",
+    "successor_outlook",
     "foreword",
     "introduction",
     "purpose",
@@ -161,5 +162,6 @@ class PolicyWriter:
             "text": quote["text"],
             "speaker_role": quote.get("speaker_role", ""),
             "context": quote.get("context", ""),
+            "after_themes": quote.get("after_themes", False),
             "source": self.source(quote, *parents),
         }

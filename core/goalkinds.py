@@ -53,6 +53,10 @@ class GoalKind:
             paths.append("__".join([*chain, kind.model.municipality_lookup]))
         return tuple(dict.fromkeys(paths))
 
+    def heading_for(self, count):
+        """The heading over a list of count items: "Konkret tiltag" over one, "Konkrete tiltag" over more."""
+        return self.label if count == 1 else self.plural_label
+
     @cached_property
     def model_verbose_name(self):
         """The model's own name, for forms; lazy, since the model may not be loaded yet."""
@@ -91,10 +95,17 @@ BY_KEY = {kind.key: kind for kind in GOAL_KINDS}
 BY_LABEL = {kind.model_label: kind for kind in GOAL_KINDS}
 
 
+_BY_MODEL = {}  # filled as models are asked for: `_meta.label` is computed on every access
+
+
 def kind_of(model_or_item):
     """The entry of a model or an item; None for what is not goal-like."""
     model = model_or_item if isinstance(model_or_item, type) else type(model_or_item)
-    return BY_LABEL.get(model._meta.label)
+    try:
+        return _BY_MODEL[model]
+    except KeyError:
+        kind = _BY_MODEL[model] = BY_LABEL.get(model._meta.label)
+        return kind
 
 
 def key_of(item):

@@ -53,7 +53,7 @@ def nul_refused(request):
     """A 400 in the form the client reads: problem details for the API, a page for the rest."""
     logger.warning("NUL byte in the request: %s", request.path.replace("\x00", "\\x00"))
     if request.path.startswith("/api/"):
-        body = {"type": "about:blank", "title": _("Fejl i forespørgslen"), "status": 400}
+        body = {"type": "about:blank", "title": _("Ugyldig forespørgsel"), "status": 400}
         body["detail"] = str(NUL_MESSAGE)
         return JsonResponse(body, status=400, content_type="application/problem+json")
     return render(request, "errors/bad_request.html", {"message": NUL_MESSAGE}, status=400)

@@ -29,6 +29,14 @@ class PublishedQuerySet(models.QuerySet):
         return self.exclude(**{lookup: DRAFT})
 
 
+def municipality_condition(lookup, municipality):
+    """The filter for one municipality (an instance or a pk) or a list of them; "pk" as a
+    lookup compares with a pk only."""
+    if isinstance(municipality, list | tuple):
+        return {f"{lookup}__in": [getattr(one, "pk", one) for one in municipality]}
+    return {lookup: getattr(municipality, "pk", municipality)}
+
+
 class ScopedQuerySet(PublishedQuerySet):
     """Reads that every municipality-owned model shares.
 
@@ -39,8 +47,7 @@ class ScopedQuerySet(PublishedQuerySet):
     """
 
     def for_municipality(self, municipality):
-        # Accepts an instance or a pk; "pk" as a lookup compares with a pk only.
-        return self.filter(**{self.model.municipality_lookup: getattr(municipality, "pk", municipality)})
+        return self.filter(**municipality_condition(self.model.municipality_lookup, municipality))
 
     def visible_to(self, user):
         """`published()`, and for a staff user also the drafts they may preview: their own

@@ -178,6 +178,7 @@ class Coverage:
     inherited: int = 0
     nothing: list = field(default_factory=list)
     on_replaced: list = field(default_factory=list)
+    goals: list = field(default_factory=list)  # every goal counted, for when the report last changed
 
     @property
     def total(self):
@@ -190,6 +191,7 @@ def coverage():
     for goal in resolve_goals():
         municipality = goal.municipality
         report = reports.setdefault(municipality.pk, Coverage(municipality))
+        report.goals.append(goal)
         if goal.basis.is_direct:
             report.direct += 1
         elif goal.basis.is_inherited:

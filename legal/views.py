@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_safe
 
+from chrome.history import last_changed
 from chrome.pages import crumbs, render_page
 from legal import basis as legal_basis
 from legal.models import Instrument, Provision
+from organisation.selectors import source_documents
 
 
 def register_crumb():
@@ -25,6 +27,17 @@ GROUP_HEADINGS = {
 }
 
 
+def about_goals(goals, *register_parts):
+    """ "Om indholdet" of a page that shows register entries and the goals of several municipalities."""
+    items = [goal.item for goal in goals]
+    return {
+        "editorial": True,
+        "sources": source_documents(items),
+        "sources_across": True,
+        "last_changed": last_changed(*register_parts, items),
+    }
+
+
 def grouped_by_bindingness(instruments):
     groups = {value: [] for value, _label in Instrument.Bindingness.choices}
     for instrument in instruments:
@@ -32,13 +45,20 @@ def grouped_by_bindingness(instruments):
     return [(GROUP_HEADINGS[value], items) for value, items in groups.items() if items]
 
 
+def _goals(resting):
+    return [goal for _municipality, goals in resting for goal in goals]
+
+
 @require_safe
 def index(request):
+    instruments = list(Instrument.objects.all())
     return render_page(
         request,
         "legal/index.html",
         {
-            "groups": grouped_by_bindingness(Instrument.objects.all()),
+            "groups": grouped_by_bindingness(instruments),
+            "editorial": True,
+            "last_changed": last_changed(instruments),
             "breadcrumbs": crumbs((_("Retsgrundlag"), "")),
         },
     )
@@ -47,14 +67,18 @@ def index(request):
 @require_safe
 def instrument(request, instrument):
     instrument = get_object_or_404(Instrument.objects.with_parts(), slug=instrument)
+    provisions = list(instrument.provisions.all())
+    consolidations = list(instrument.consolidations.all())
+    resting = legal_basis.goals_resting_on(instrument=instrument)
     return render_page(
         request,
         "legal/instrument.html",
         {
             "instrument": instrument,
-            "provisions": list(instrument.provisions.all()),
-            "consolidations": list(instrument.consolidations.all()),
-            "resting": legal_basis.goals_resting_on(instrument=instrument),
+            "provisions": provisions,
+            "consolidations": consolidations,
+            "resting": resting,
+            **about_goals(_goals(resting), [instrument], provisions, consolidations),
             "breadcrumbs": crumbs(register_crumb(), (instrument.short_title, "")),
         },
     )
@@ -65,14 +89,17 @@ def provision(request, instrument, provision):
     provision = get_object_or_404(
         Provision.objects.with_successions(), instrument__slug=instrument, slug=provision
     )
+    replaces = list(provision.replaces.all())
+    resting = legal_basis.goals_resting_on(provision=provision)
     return render_page(
         request,
         "legal/provision.html",
         {
             "instrument": provision.instrument,
             "provision": provision,
-            "replaces": list(provision.replaces.all()),
-            "resting": legal_basis.goals_resting_on(provision=provision),
+            "replaces": replaces,
+            "resting": resting,
+            **about_goals(_goals(resting), [provision, provision.instrument], replaces),
             "breadcrumbs": crumbs(
                 register_crumb(),
                 (provision.instrument.short_title, provision.instrument.get_absolute_url()),
@@ -84,11 +111,13 @@ def provision(request, instrument, provision):
 
 @require_safe
 def coverage(request):
+    reports = legal_basis.coverage()
     return render_page(
         request,
         "legal/coverage.html",
         {
-            "reports": legal_basis.coverage(),
+            "reports": reports,
+            **about_goals([goal for report in reports for goal in report.goals]),
             "breadcrumbs": crumbs((_("Mål og retsgrundlag"), "")),
         },
     )

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from organisation.models import Municipality, OrganisationUnit, Person, PoliticalBody
+from organisation.models import Municipality, OrganisationUnit, Person, PoliticalBody, SourceDocument
 
 
 def municipality_or_404(slug):
@@ -41,3 +41,11 @@ def unit_with_details(municipality, slug):
 
 def units_in_tree_order(municipality):
     return OrganisationUnit.objects.for_municipality(municipality).order_by("tree_id", "lft")
+
+
+def source_documents(*groups):
+    """The documents the items in the groups were transcribed from (`core.models.Sourced`),
+    in the register's order; one query, however many items."""
+    ids = {item.source_id for group in groups for item in group if getattr(item, "source_id", None)}
+    # With no ids Django would skip the query: a page's query count would then depend on its content.
+    return list(SourceDocument.objects.filter(id__in=ids or [0]).select_related("municipality"))

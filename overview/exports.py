@@ -42,7 +42,7 @@ COLUMNS = [
     ("municipality", gettext_lazy("Kommune"), lambda row, base: row.municipality.name),
     ("identifier", gettext_lazy("Id"), lambda row, base: f"{row.municipality.slug}/{row.anchor}"),
     ("url", gettext_lazy("Adresse"), lambda row, base: base + row.url),
-    ("kind", gettext_lazy("Slags"), lambda row, base: row.kind_label),
+    ("kind", gettext_lazy("Type"), lambda row, base: row.kind_label),
     ("text", gettext_lazy("Mål"), lambda row, base: row.text),
     ("policy", gettext_lazy("Politik"), lambda row, base: row.policy.title if row.policy else ""),
     (

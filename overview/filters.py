@@ -74,20 +74,32 @@ class Filtering:
     def rests_on(self, row, value):
         """Whether a row rests on the chosen instrument or provision, directly or through a
         provision it cites that the chosen one has replaced since (noted in `replaced`)."""
-        instrument, _sep, provision = value.partition("/")
-        found = False
+        replaced = self.bases_of(row).get(value)
+        if replaced is None:
+            return False
+        self.replaced.update(replaced)
+        return True
+
+    def bases_of(self, row):
+        """{value: {pk: provision}}: every instrument and provision value a row rests on, each
+        with the provisions the row cites that it has replaced since. Each cited provision
+        counts under its successors too, and under the instrument of each."""
+        bases = {}
         for reference in row.basis.references:
             if reference.provision_id is None:
-                found |= not provision and reference.instrument.slug == instrument
+                bases.setdefault(reference.instrument.slug, {})
                 continue
             chain = self.register.successors(reference.provision_id)
+            landed = set()  # a reference lands on the first provision of its chain that matches
             for position, successor in enumerate(chain):
-                if successor.instrument.slug == instrument and (not provision or successor.slug == provision):
-                    found = True
+                for value in (successor.instrument.slug, self.register.value_of(successor)):
+                    if value in landed:
+                        continue
+                    landed.add(value)
+                    replaced = bases.setdefault(value, {})
                     if position:
-                        self.replaced[chain[0].pk] = chain[0]
-                    break
-        return found
+                        replaced[chain[0].pk] = chain[0]
+        return bases
 
     def in_unit(self, row, value):
         unit, responsible = self.units[value], row.responsible

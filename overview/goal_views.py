@@ -10,15 +10,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from chrome.history import last_changed, timelines
 from chrome.pages import bad_request, crumbs, municipality_crumb, render_page
 from core.goalkinds import parent_of, policy_of
 from goals.followup import attach_follow_ups, attach_roll_ups, progress_of
 from goals.responsibility import responsible_of
 from goals.selectors import goal_by_anchor
 from legal.basis import Basis, BasisIndex, read_references
-from organisation.selectors import municipality_or_404
+from organisation.selectors import municipality_or_404, source_documents
 from overview.exports import goals_as_data, write_goals
 from overview.filters import FILTER_LABELS, InvalidFilter, describe_replaced, filtered
+from overview.paging import PAGE_PARAMETER, paginate
 from overview.rows import build_rows, period_of
 
 INVALID_FILTER = gettext_lazy(
@@ -29,7 +31,7 @@ INVALID_FILTER = gettext_lazy(
 # (sorter key, column heading); the columns without a key are not sortable.
 COLUMNS = [
     ("maal", gettext_lazy("Mål")),
-    ("slags", gettext_lazy("Slags")),
+    ("slags", gettext_lazy("Type")),
     ("politik", gettext_lazy("Politik og tema")),
     ("ansvarlig", gettext_lazy("Ansvarlig")),
     ("frist", gettext_lazy("Periode eller frist")),
@@ -74,22 +76,29 @@ def _headers(params, sorter):
             continue
         direction = "ascending" if sorter == key else "descending" if sorter == f"-{key}" else ""
         following = f"-{key}" if sorter == key else key
-        headers.append(
-            {"key": key, "label": label, "sort": direction, "href": _query(params, sorter=following)}
-        )
+        # A new sorting starts again at the first page.
+        href = _query(params, sorter=following, **{PAGE_PARAMETER: ""})
+        headers.append({"key": key, "label": label, "sort": direction, "href": href})
     return headers
 
 
 @with_filtered_goals
 def goals(request, municipality, result):
-    query = request.GET.urlencode()
+    # The downloads hold every row the filters select, whichever page is shown.
+    export_params = request.GET.copy()
+    export_params.pop(PAGE_PARAMETER, None)
+    query = export_params.urlencode()
     suffix = f"?{query}" if query else ""
+    page = paginate(result.rows, request.GET, _query)
+    # What this page shows: at a thousand goals, the history of all of them costs more than the page.
+    items = [row.item for row in page.rows]
     return render_page(
         request,
         "overview/goals.html",
         {
             "municipality": municipality,
-            "rows": result.rows,
+            "rows": page.rows,
+            "page": page,
             "row_count": len(result.rows),
             "total_count": len(result.all_rows),
             "filters": [
@@ -105,6 +114,8 @@ def goals(request, municipality, result):
             "json_url": reverse("overview:goals_json", args=[municipality.slug]) + suffix,
             "page_address": request.build_absolute_uri(),
             "today": timezone.localdate(),
+            "sources": source_documents(items),
+            "last_changed": last_changed(items, timelines(items)),
             "breadcrumbs": crumbs(municipality_crumb(municipality), (_("Mål"), "")),
         },
     )
@@ -170,6 +181,8 @@ def goal(request, municipality, anchor):
             "text_url": item.get_absolute_url() if kind.parent == "theme" else "",
             "admin_add_url": reverse("admin:goals_followup_add") + f"?{kind.key}={item.pk}",
             "overview_url": overview_url,
+            "sources": [item.source] if item.source_id else [],
+            "last_changed": last_changed([item], sub_goals, timelines([item, *sub_goals])),
             "breadcrumbs": crumbs(
                 municipality_crumb(municipality), (_("Mål"), overview_url), (_short(text), "")
             ),

@@ -9,9 +9,9 @@ from strategies.models import Strategy
 
 def items_carried_out_by(unit):
     """[(heading, items)] of everything a unit is responsible for, one query per goal kind."""
-    return [
+    groups = [
         (
-            kind.plural_label,
+            kind,
             list(
                 kind.model._default_manager.published()
                 .filter(responsible_unit=unit)
@@ -20,6 +20,7 @@ def items_carried_out_by(unit):
         )
         for kind in GOALS
     ]
+    return [(kind.heading_for(len(items)), items) for kind, items in groups]
 
 
 def policies_of_items(groups):

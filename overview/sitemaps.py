@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.goalkinds import GOALS
+from goals.models import goal_page_url
 from organisation.models import Municipality
 
 
@@ -25,3 +27,17 @@ class GoalOverviewSitemap(Sitemap):
 
     def location(self, item):
         return reverse("overview:goals", args=[item.slug])
+
+
+class GoalSitemap(Sitemap):
+    """The page of every published goal: a politician's or a journalist's search lands on the goal itself."""
+
+    def items(self):
+        return [
+            item
+            for kind in GOALS
+            for item in kind.model._default_manager.published().select_related(*kind.related).order_by("pk")
+        ]
+
+    def location(self, item):
+        return goal_page_url(item)

@@ -29,6 +29,15 @@ class Standing:
     IN_PREPARATION = StandingKind("in_preparation", _("Under udarbejdelse"), "info")
 
 
+class SuccessorOutlook(models.TextChoices):
+    """What the documents say about a policy to follow this one; the public text is derived from it
+    (Policy.successor_text), so no page shows the editors' wording."""
+
+    NOTHING = "", _("Dokumenterne siger intet om en ny politik")
+    IN_PREPARATION = "in_preparation", _("Kommunen skriver, at en ny politik er under udarbejdelse")
+    REVISION_DUE = "revision_due", _("Politikken skulle selv revideres, når perioden sluttede")
+
+
 class PolicyQuerySet(ScopedQuerySet):
     def current_first(self):
         is_current = models.Case(
@@ -41,7 +50,7 @@ class PolicyQuerySet(ScopedQuerySet):
 
 class Policy(Sourced, Responsible, Period):
     class Status(models.TextChoices):
-        DRAFT = DRAFT, _("Udkast")
+        DRAFT = DRAFT, _("Kladde")
         ADOPTED = "adopted", _("Vedtaget")
         EXPIRED = "expired", _("Udløbet")
         REPLACED = "replaced", _("Afløst")
@@ -59,6 +68,16 @@ class Policy(Sourced, Responsible, Period):
         _("note om status"),
         blank=True,
         help_text=_("Fx at perioden er udløbet, men at politikken gælder, til en ny er vedtaget."),
+    )
+    successor_outlook = models.CharField(
+        _("det dokumenterne siger om en ny politik"),
+        max_length=20,
+        choices=SuccessorOutlook.choices,
+        blank=True,
+        default=SuccessorOutlook.NOTHING,
+        help_text=_(
+            "Vælg kun det, som et af kommunens dokumenter siger; siden skriver teksten ud fra valget."
+        ),
     )
     predecessor = models.OneToOneField(
         "self",
@@ -95,7 +114,7 @@ class Policy(Sourced, Responsible, Period):
         help_text=_("Fx »Her skaber vi venskaber«."),
     )
     children_view = models.TextField(_("om børne- og ungesynet"), blank=True)
-    actors_introduction = models.TextField(_("hvem udfører politikken"), blank=True)
+    actors_introduction = models.TextField(_("hvem der udfører politikken"), blank=True)
     implementation = models.TextField(_("implementering"), blank=True)
     evaluation = models.TextField(_("evaluering"), blank=True)
     discrepancy_note = models.TextField(
@@ -166,6 +185,19 @@ class Policy(Sourced, Responsible, Period):
     @property
     def standing_label(self):
         return self.standing.label
+
+    @property
+    def successor_text(self):
+        """What a citizen is told about a policy to follow this one, from what the documents say."""
+        if self.successor_outlook == SuccessorOutlook.IN_PREPARATION:
+            return _("Kommunen skriver, at en ny politik er under udarbejdelse.")
+        if self.successor_outlook == SuccessorOutlook.REVISION_DUE:
+            if self.period_end:
+                return _("Ifølge politikken selv skulle den revideres, når perioden sluttede i %(year)s.") % {
+                    "year": self.period_end
+                }
+            return _("Ifølge politikken selv skulle den revideres, når perioden sluttede.")
+        return ""
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
@@ -343,53 +375,6 @@ class KeyMessage(ThemeChild):
         verbose_name_plural = _("fremhævede budskaber")
 
 
-class Quote(PolicyChild):
-    """A quote from a child, parent or professional: the speaker's role, never a name."""
-
-    policy = models.ForeignKey(Policy, models.CASCADE, related_name="quotes", verbose_name=_("politik"))
-    theme = models.ForeignKey(
-        Theme,
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="quotes",
-        verbose_name=_("tema"),
-        help_text=_("Tom, når citatet står uden for temaerne, fx i indledningen eller på en side for sig."),
-    )
-    text = models.TextField(_("citat"))
-    speaker_role = models.CharField(
-        _("talerens rolle"),
-        max_length=200,
-        blank=True,
-        help_text=_("Personens rolle, fx »Skoleelev«. Aldrig et navn. Tom, når dokumentet ikke nævner en."),
-    )
-    context = models.CharField(
-        _("overskrift i dokumentet"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Den overskrift, dokumentet sætter over citatet, skrevet som i dokumentet, "
-            "fx »SAGT PÅ UNGEWORKSHOP«."
-        ),
-    )
-
-    history = HistoricalRecords()
-
-    class Meta(PolicyChild.Meta):
-        verbose_name = _("citat")
-        verbose_name_plural = _("citater")
-
-    def __str__(self):
-        return self.text[:80]
-
-    @property
-    def anchor(self):
-        return f"citat-{self.pk}"
-
-    def clean(self):
-        if self.theme_id and self.theme.policy_id != self.policy_id:
-            raise ValidationError({"theme": _("Temaet hører ikke til politikken.")})
-
-
-# Defined in its own module for the size limit of a module; imported here so that Django registers it.
+# Defined in their own modules for the size limit of a module; imported here so that Django registers them.
 from policies.passages import PolicyPassage  # noqa: E402, F401
+from policies.quotes import Quote  # noqa: E402, F401

@@ -16,6 +16,7 @@ from policies.models import (
     Theme,
     ThemeSection,
 )
+from policies.passages import PolicyPassage
 from strategies.models import Strategy
 
 
@@ -102,13 +103,14 @@ def theme_parts(theme):
 
 
 def policy_parts(policy):
-    """The values, actors and quotes outside the themes, of a policy."""
+    """The values, actors, quotes outside the themes and other documents' passages, of a policy."""
     return (
         list(PolicyValue.objects.filter(policy=policy).select_related("source").order_by("order")),
         list(Actor.objects.filter(policy=policy).select_related("source").order_by("order")),
         list(
             Quote.objects.filter(policy=policy, theme__isnull=True).select_related("source").order_by("order")
         ),
+        list(PolicyPassage.objects.filter(policy=policy).select_related("source").order_by("order")),
     )
 
 

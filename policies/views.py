@@ -33,7 +33,10 @@ def policy_crumb(policy):
 def policy(request, municipality, policy):
     municipality = municipality_or_404(municipality)
     policy = published_policy(municipality, policy, request.user)
-    values, actors, quotes = policy_parts(policy)
+    values, actors, quotes, passages = policy_parts(policy)
+    # The document sets a quote either in its introduction or on a page of its own after the themes.
+    closing_quotes = [quote for quote in quotes if quote.after_themes]
+    opening_quotes = [quote for quote in quotes if not quote.after_themes]
     themes = themes_of(policy)
     strategies = strategies_under(policy)
     references = references_within(policy)
@@ -41,7 +44,7 @@ def policy(request, municipality, policy):
     attach_bases(themes, index)
     index.attach(strategies)
     actor_groups = [(group, list(members)) for group, members in groupby(actors, key=lambda a: a.group)]
-    parts = [[policy], values, actors, quotes, strategies, references]
+    parts = [[policy], values, actors, quotes, strategies, passages, references]
     for theme in themes:
         parts.extend(theme_parts(theme))
     show_purpose = purpose_is_new(policy)
@@ -53,7 +56,9 @@ def policy(request, municipality, policy):
             "policy": policy,
             "successor": getattr(policy, "successor", None),
             "values": values,
-            "quotes": quotes,
+            "quotes": opening_quotes,
+            "closing_quotes": closing_quotes,
+            "passages": passages,
             "themes": themes,
             "strategies": strategies,
             "actor_groups": actor_groups,
@@ -66,7 +71,7 @@ def policy(request, municipality, policy):
                 or policy.vision
                 or policy.children_view
                 or values
-                or quotes
+                or opening_quotes
             ),
             "sources": sources_of(*parts),
             "last_changed": last_changed(*parts),

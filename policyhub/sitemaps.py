@@ -2,7 +2,7 @@
 
 from legal.sitemaps import InstrumentSitemap, ProvisionSitemap
 from organisation.sitemaps import OrganisationSitemap, UnitSitemap
-from overview.sitemaps import GoalOverviewSitemap, MunicipalitySitemap, StaticSitemap
+from overview.sitemaps import GoalOverviewSitemap, GoalSitemap, MunicipalitySitemap, StaticSitemap
 from policies.sitemaps import PolicySitemap, ThemeSitemap
 from strategies.sitemaps import StrategySitemap
 
@@ -15,6 +15,7 @@ SITEMAPS = {
     "temaer": ThemeSitemap,
     "strategier": StrategySitemap,
     "maal": GoalOverviewSitemap,
+    "maalsider": GoalSitemap,
     "retskilder": InstrumentSitemap,
     "bestemmelser": ProvisionSitemap,
 }

@@ -23,9 +23,9 @@ class SearchEntry(models.Model):
         verbose_name=_("kommune"),
         help_text=_("Tom for retskilder, som alle kommuner deler."),
     )
-    kind = models.CharField(_("slags"), max_length=40)
+    kind = models.CharField(_("type"), max_length=40)
     object_key = models.CharField(
-        _("objekt"), max_length=80, help_text=_("Model og nøgle, fx 'policies.commitment:12'.")
+        _("objekt"), max_length=80, help_text=_("Model og nøgle, fx »policies.commitment:12«.")
     )
     title = models.CharField(_("titel"), max_length=300)
     body = models.TextField(_("tekst"), blank=True)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from chrome.history import site_last_changed
 from chrome.pages import bad_request, crumbs, render_page
 from organisation.models import Municipality
 from search.selectors import MAX_RESULTS, find
@@ -59,6 +60,7 @@ def search(request):
         "chosen_kind": kind,
         "result": result,
         "max_results": MAX_RESULTS,
+        "last_changed": site_last_changed(),
         "breadcrumbs": crumbs((_("Søg"), "")),
     }
     if result is not None:

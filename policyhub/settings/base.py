@@ -297,7 +297,7 @@ API_RATE = env("API_RATE", "120/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "policyhub – åbne data",
     "DESCRIPTION": (
-        "Kommunernes børne- og ungepolitikker som åbne data: politikker, temaer, 'Vi vil'-punkter, "
+        "Kommunernes børne- og ungepolitikker som åbne data: politikker, temaer, »Vi vil«-punkter, "
         "mål og opfølgning, organisation og retsgrundlag. Kun offentliggjort indhold. "
         "Licens: CC BY 4.0."
     ),

@@ -174,7 +174,7 @@ def test_a_bad_parameter_is_a_danish_problem(client, query):
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
     assert body["status"] == 400
-    assert body["title"] == "Fejl i forespørgslen"
+    assert body["title"] == "Ugyldig forespørgsel"
     assert body["type"] and body["detail"]
     assert body["errors"]
 

@@ -33,7 +33,7 @@ def test_accessibility_statement_follows_the_agencys_structure(client):
         client.get("/tilgaengelighed/"),
         "Overholdelsesstatus",
         "Kendte mangler",
-        "Feedback og kontakt",
+        "Kontakt og tilbagemelding",
         "Håndhævelse",
         "Digitaliseringsstyrelsen",
         "axe-core",

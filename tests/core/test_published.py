@@ -8,7 +8,7 @@ surface for it.
 import pytest
 
 from core.goalkinds import GOAL_KINDS
-from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
+from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal, goal_page_url
 from legal.models import Instrument, LegalReference
 from organisation.models import OrganisationUnit
 from policies.models import Commitment, Initiative, KeyMessage, Policy, Quote, Theme, ThemeSection
@@ -109,3 +109,15 @@ def test_publishing_makes_it_public(client, draft, django_capture_on_commit_call
     assert client.get("/herning/politikker/kladde/").status_code == 200
     assert WORD in client.get("/herning/maal/").content.decode()
     assert found_by_search(client, WORD) >= 10
+
+
+def test_the_sitemap_lists_published_goal_pages_only(client, draft):
+    xml = client.get("/sitemap.xml").content.decode()
+    for kind in GOAL_KINDS:
+        if not kind.is_goal:
+            continue
+        items = list(kind.model._default_manager.select_related(*kind.related))
+        published = set(kind.model._default_manager.published().values_list("pk", flat=True))
+        for item in items:
+            listed = f"http://testserver{goal_page_url(item)}</loc>" in xml
+            assert listed == (item.pk in published), (kind.key, item)

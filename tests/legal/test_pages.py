@@ -28,7 +28,18 @@ def test_instrument_page(client, herning):
         "§ 19, stk. 2",
         "Herning Kommune",
         "Lyngby-Taarbæk Kommune",
+        "Mål, der hviler på retskilden",
     )
+
+
+def test_headings_name_what_the_goals_rest_on_and_count_the_items(client, herning):
+    serviceloven = client.get("/retsgrundlag/serviceloven/").content.decode()
+    assert ">Lovbekendtgørelse</h2>" in serviceloven  # the act has one consolidation
+    barnets_lov = client.get("/retsgrundlag/barnets-lov/").content.decode()
+    assert ">Lovbekendtgørelser</h2>" in barnets_lov
+    provision = client.get("/retsgrundlag/serviceloven/par-19-stk-2/").content.decode()
+    assert "Mål, der hviler på bestemmelsen" in provision
+    assert "hviler på det<" not in provision and "hviler på det." not in provision
 
 
 def test_provision_page_replaced_and_resting_goals(client, herning, lyngby):

@@ -85,7 +85,7 @@ HEADER = [
     "Kommune",
     "Id",
     "Adresse",
-    "Slags",
+    "Type",
     "Mål",
     "Politik",
     "Tema eller målspor",

@@ -13,7 +13,9 @@ def test_front_page_links_municipalities_search_and_register(client, herning, ly
     assert 'href="/herning/"' in html and 'href="/lyngby-taarbaek/"' in html
     assert 'action="/soeg/"' in html
     assert 'href="/retsgrundlag/"' in html and 'href="/daekning/"' in html
-    assert "<title>Forside – policyhub</title>" in html
+    assert "Mål og retsgrundlag: hvilke mål der hviler på et retsgrundlag" in html
+    assert "Dækning" not in html
+    assert "<title>Forside – Børne- og ungepolitikker</title>" in html
 
 
 def test_herning_municipality_page(client, herning):

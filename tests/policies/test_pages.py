@@ -3,7 +3,8 @@
 import pytest
 from django.utils.html import escape
 
-from policies.models import Commitment, Initiative, Theme
+from policies.models import Commitment, Initiative, Quote, Theme
+from policies.passages import PolicyPassage
 from tests.helpers.pages import HERNING_POLICY, LYNGBY_POLICY, assert_page
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_herning_policy_page(client, herning):
         "som fra 1. januar 2024 er afløst af",
         "Om indholdet",
     )
-    assert "<title>Børne- og Ungepolitik – Herning Kommune – policyhub</title>" in html
+    assert "<title>Børne- og Ungepolitik – Herning Kommune – Børne- og ungepolitikker</title>" in html
 
 
 def test_lyngby_policy_page_shows_expired_banner_values_actors(client, lyngby):
@@ -46,6 +47,32 @@ def test_lyngby_policy_page_shows_expired_banner_values_actors(client, lyngby):
     assert 'id="vaerdi-' in html
 
 
+def test_the_policy_page_shows_other_documents_passages_in_order_each_with_its_source(client, herning):
+    passages = list(PolicyPassage.objects.filter(policy__municipality=herning).order_by("order"))
+    assert len(passages) > 5
+    html = client.get(HERNING_POLICY).content.decode()
+    section = html[html.index('id="andre-dokumenter"') : html.index('id="retsgrundlag"')]
+    starts = [section.index(f'id="{passage.anchor}"') for passage in passages]
+    assert starts == sorted(starts)
+    for passage, start, end in zip(passages, starts, [*starts[1:], len(section)], strict=True):
+        # One closed group per document: the passage stands under its own document's summary.
+        summary = section[section.rindex("<summary", 0, start) : start]
+        assert f"Fra »{escape(passage.source.title)}«" in summary
+        assert escape(passage.text.split("\n")[0]) in section[start:end]
+    assert "Det er et lovkrav, jf. serviceloven (§ 19, stk.2)" in section
+
+
+def test_lyngbys_unlabelled_quote_stands_after_the_themes_and_before_the_actors(client, lyngby):
+    quote = Quote.objects.get(
+        policy__municipality=lyngby, text__startswith="Skolen skal lytte til forældrene"
+    )
+    last_theme = Theme.objects.filter(policy__municipality=lyngby).order_by("-order").first()
+    html = client.get(LYNGBY_POLICY).content.decode()
+    at = html.index(f'id="{quote.anchor}"')
+    assert html.index(f'id="{last_theme.anchor}"') < at < html.index('id="udfoerelse"')
+    assert html.count("Skolen skal lytte til forældrene") == 1
+
+
 def test_herning_theme_page(client, herning):
     theme = Theme.objects.get(policy__municipality=herning, slug="dannelse")
     commitment = theme.commitments.first()
@@ -56,7 +83,10 @@ def test_herning_theme_page(client, herning):
         "FN&#x27;s verdensmål",
         "Medarbejder",
     )
-    assert "<title>Temaet Dannelse – Børne- og Ungepolitik – Herning Kommune – policyhub</title>" in html
+    assert (
+        "<title>Temaet Dannelse – Børne- og Ungepolitik – Herning Kommune – Børne- og ungepolitikker</title>"
+        in html
+    )
     assert html.index(">Forside<") < html.index(">Herning Kommune<") < html.index(">Børne- og Ungepolitik<")
 
 
@@ -70,3 +100,18 @@ def test_lyngby_theme_page_shows_initiatives_and_key_messages(client, lyngby):
         "Børn og Unge på Tværs",
     )
     assert 'class="key-message"' in html
+
+
+def test_a_kinds_heading_is_singular_over_one_item(client, lyngby):
+    theme = Theme.objects.get(policy__municipality=lyngby, slug="laering-og-kompetencer")
+    kept = theme.initiatives.order_by("order").first()
+    theme.initiatives.exclude(pk=kept.pk).delete()
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert ">Konkret tiltag</h2>" in html or ">Konkret tiltag</h3>" in html
+    assert "Konkrete tiltag" not in html
+    many = Theme.objects.get(policy__municipality=lyngby, slug="fritid-og-kultur")
+    assert "Konkrete tiltag" in client.get(many.get_absolute_url()).content.decode()
+
+
+def test_a_signature_keeps_the_job_title_in_lower_case_after_the_comma(client, lyngby):
+    assert "Søren P. Rasmussen, borgmester" in client.get(LYNGBY_POLICY).content.decode()

@@ -50,19 +50,47 @@ def test_herning_is_in_force_as_a_tag_with_its_period_everywhere(client, herning
 @pytest.mark.django_db
 def test_herning_says_its_period_is_over_and_what_the_sources_say_of_a_new_policy(client, herning):
     page = client.get("/herning/").content.decode()
-    assert "Siden har ingen nyere politik fra kommunen." in page
-    assert "under udarbejdelse" in page
+    said = (
+        "Siden har ingen nyere politik fra kommunen. "
+        "Politikken er ikke afløst og gælder derfor, indtil en ny er vedtaget. "
+        "Kommunen skriver, at en ny politik er under udarbejdelse."
+    )
+    assert said in page
+    # The editors' note stands under "Om kilderne" on the policy's page, never in the reading flow.
+    assert "Siden om forældrebestyrelser skriver" not in page
     policy = client.get(HERNING_POLICY).content.decode()
     assert "Perioden 2018–2022 er slut, men politikken gælder stadig" in policy
+    assert "Kommunen skriver, at en ny politik er under udarbejdelse." in policy
+    assert policy.index("Kommunen skriver, at en ny politik") < policy.index('id="om-kilderne"')
 
 
 @pytest.mark.django_db
 def test_lyngby_says_plainly_that_nothing_newer_is_held(client, lyngby):
     page = client.get("/lyngby-taarbaek/").content.decode()
     assert '<span class="badge badge-warning">Udløbet</span>' in page
-    assert "Siden har ingen nyere politik fra kommunen." in page
-    assert "Dokumentet nævner ingen afløser." in page
-    assert "Politikken gælder ikke længere" in client.get(LYNGBY_POLICY).content.decode()
+    said = (
+        "Siden har ingen nyere politik fra kommunen. "
+        "Ifølge politikken selv skulle den revideres, når perioden sluttede i 2017."
+    )
+    assert said in page
+    assert "Dokumentet nævner ingen afløser." not in page
+    policy = client.get(LYNGBY_POLICY).content.decode()
+    assert "Politikken gælder ikke længere" in policy
+    assert said in policy
+
+
+@pytest.mark.parametrize(
+    ("outlook", "period_end", "text"),
+    [
+        ("", 2017, ""),
+        ("in_preparation", 2022, "Kommunen skriver, at en ny politik er under udarbejdelse."),
+        ("revision_due", 2017, "Ifølge politikken selv skulle den revideres, når perioden sluttede i 2017."),
+        ("revision_due", None, "Ifølge politikken selv skulle den revideres, når perioden sluttede."),
+    ],
+)
+def test_the_successor_text_is_derived_from_what_the_documents_say(outlook, period_end, text):
+    policy = Policy(status=Policy.Status.EXPIRED, period_end=period_end, successor_outlook=outlook)
+    assert policy.successor_text == text
 
 
 @pytest.mark.django_db

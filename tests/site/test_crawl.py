@@ -74,8 +74,12 @@ class Page:
                 self.links.append(("static", element.get("href")))
             elif tag in {"script", "img", "source", "iframe"} and element.get("src"):
                 self.links.append(("static", element.get("src")))
-            elif tag == "form" and (element.get("method") or "get").lower() == "get":
-                self.links.append(("page", element.get("action") or url))
+            elif tag == "form":
+                if element.get("action") == "":
+                    # html5lib accepts it, but the Nu Html Checker rejects an empty action.
+                    self.errors.append('<form action="">: an empty action is not valid HTML')
+                if (element.get("method") or "get").lower() == "get":
+                    self.links.append(("page", element.get("action") or url))
         self.text = normalise(" ".join(self._text(tree.find("body"))))
 
     def _text(self, element):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from content.synthetic import Shape, generate
 from goals.models import FollowUp, GoalTrack, SubGoal
 from organisation.models import OrganisationUnit
 from organisation.services import save_unit
@@ -31,11 +32,11 @@ PAGES = [
     ("/herning/organisation/bou/", 14),
     ("/lyngby-taarbaek/organisation/but/", 14),
     # 1 municipality, 2 policy with adopted_by/foreword_by/predecessor/successor/source, 3 values, 4 actors,
-    # 5 policy-level quotes, 6 themes, 7 sections, 8 commitments, 9 initiatives, 10 key messages,
-    # 11 theme quotes, 12 strategies with their source, 13 legal references of the policy and everything
-    # in it, 14 last changed
-    (HERNING_POLICY, 14),
-    (LYNGBY_POLICY, 14),
+    # 5 policy-level quotes, 6 passages of other documents with their source, 7 themes, 8 sections,
+    # 9 commitments, 10 initiatives, 11 key messages, 12 theme quotes, 13 strategies with their source,
+    # 14 legal references of the policy and everything in it, 15 last changed
+    (HERNING_POLICY, 15),
+    (LYNGBY_POLICY, 15),
     # 1 municipality, 2 policy, 3 theme, 4 sections, 5 commitments, 6 initiatives, 7 key messages,
     # 8 quotes, 9 legal references, 10 last changed
     (HERNING_THEME, 10),
@@ -45,47 +46,51 @@ PAGES = [
     ("/herning/strategier/herningmodellen/", 7),
     # 1 municipality, 2 legal references, 3-8 goals of the six followed-up kinds (resolve_goals) with their
     # parents and responsible joined, 9 their follow-ups, 10 instruments and 11 provisions (basis filter
-    # with successions), 12 units (the unit tree filter)
-    ("/herning/maal/", 12),
-    ("/lyngby-taarbaek/maal/", 12),
-    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 12),
+    # with successions), 12 units (the unit tree filter); the page only: 13 the source documents of the
+    # goals shown, 14 last changed (the goals and their follow-ups)
+    ("/herning/maal/", 14),
+    ("/lyngby-taarbaek/maal/", 14),
+    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 14),
     ("/herning/maal/maal.csv", 12),
     ("/herning/maal/maal.json", 12),
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
-    # 4 its sub-goals, 5 the follow-ups of the track and its sub-goals
-    ("/herning/maal/maalspor-alle-boern-del-af-faellesskabet/", 5),
+    # 4 its sub-goals, 5 the follow-ups of the track and its sub-goals, 6 last changed
+    ("/herning/maal/maalspor-alle-boern-del-af-faellesskabet/", 6),
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
-    # 4 its follow-ups
-    ("/herning/maal/budgetmaal-styrket-inklusion/", 4),
+    # 4 its follow-ups, 5 last changed
+    ("/herning/maal/budgetmaal-styrket-inklusion/", 5),
     # 1 municipalities, 2 legal references, 3-8 goals of the six kinds, 9 follow-ups, 10 instruments,
-    # 11 provisions
-    ("/sammenlign/", 11),
+    # 11 provisions, 12 last changed (the goals and their follow-ups)
+    ("/sammenlign/", 12),
     # 1 municipality, 2-7 the latest history of each of the six goal kinds,
-    # 8 that of the follow-ups with their goal
+    # 8 that of the follow-ups with their goal (last changed is the newest of these changes)
     ("/herning/aendringer/", 8),
     ("/herning/aendringer/atom.xml", 8),
-    # 1 instruments
-    ("/retsgrundlag/", 1),
+    # 1 instruments, 2 last changed
+    ("/retsgrundlag/", 2),
     # 1 instrument, 2 consolidations, 3 provisions with successors,
-    # 4 legal references, 5-14 goal-like items of the ten kinds (goals_resting_on)
-    ("/retsgrundlag/serviceloven/", 14),
+    # 4 legal references, 5-14 goal-like items of the ten kinds (goals_resting_on),
+    # 15 the source documents of those items with their municipality, 16 last changed
+    ("/retsgrundlag/serviceloven/", 16),
     # 1 provision with instrument and successor, 2 provisions it replaced,
-    # 3 legal references, 4-13 goal-like items of the ten kinds
-    ("/retsgrundlag/serviceloven/par-19-stk-2/", 13),
-    # 1 legal references, 2-7 goals of the six followed-up kinds (coverage counts goals only)
-    ("/daekning/", 7),
+    # 3 legal references, 4-13 goal-like items of the ten kinds, 14 source documents, 15 last changed
+    ("/retsgrundlag/serviceloven/par-19-stk-2/", 15),
+    # 1 legal references, 2-7 goals of the six followed-up kinds (coverage counts goals only),
+    # 8 the source documents of the goals with their municipality, 9 last changed
+    ("/daekning/", 9),
     # 1 municipalities for the filter, 2 which query words the index knows and the nearest word to
     # each one it does not (pg_trgm), 3 the hits' counts by kind and municipality (the filters),
-    # 4 the ranked hits with their municipality; the same for a misspelt word, a word with synonyms,
+    # 4 the ranked hits with their municipality, 5 when the published content last changed (one
+    # UNION ALL of each history's newest date); the same for a misspelt word, a word with synonyms,
     # and a filtered search
-    ("/soeg/?q=trivsel", 4),
-    ("/soeg/?q=trivslen+bornehave", 4),
-    ("/soeg/?q=mobning", 4),
-    ("/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 4),
-    # 1 municipalities (only stop words: nothing to search for)
-    ("/soeg/?q=og+i", 1),
-    # 1 municipalities (no query, no search)
-    ("/soeg/", 1),
+    ("/soeg/?q=trivsel", 5),
+    ("/soeg/?q=trivslen+bornehave", 5),
+    ("/soeg/?q=mobning", 5),
+    ("/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 5),
+    # 1 municipalities, 2 last changed (only stop words: nothing to search for)
+    ("/soeg/?q=og+i", 2),
+    # 1 municipalities, 2 last changed (no query, no search)
+    ("/soeg/", 2),
     # no query: the about page and the accessibility statement are text of the site's own
     ("/om-siden/", 0),
     ("/tilgaengelighed/", 0),
@@ -149,3 +154,33 @@ def test_more_content_does_not_change_query_counts(client, django_assert_num_que
     assert "Ny enhed 19" in client.get("/herning/organisation/").content.decode()
     assert "Nyt delmål 19" in client.get("/herning/maal/").content.decode()
     assert "Nyt delmål 19" in client.get("/herning/aendringer/").content.decode()
+
+
+NATIONAL = Shape(
+    themes=3,
+    commitments_per_theme=20,
+    initiatives_per_theme=10,
+    tracks=2,
+    sub_goals_per_track=5,
+    council_commitments=3,
+    budget_goals=3,
+    follow_ups_per_goal=2,
+)
+
+
+def test_national_scale_does_not_change_query_counts(client, django_assert_num_queries, herning, lyngby):
+    """Eight synthetic municipalities of 110 goals beside the two real ones (content/synthetic.py):
+    the goal overview (a page of it, its downloads) and the comparison read as many queries as
+    with two."""
+    generate(8, NATIONAL, alongside_real=True)
+    expected = dict(PAGES)
+    for path, like in [
+        ("/syntetisk-005/maal/", "/herning/maal/"),
+        ("/syntetisk-005/maal/?side=2&sorter=-fremdrift&periode=2024-2028", "/herning/maal/"),
+        ("/syntetisk-005/maal/maal.csv", "/herning/maal/maal.csv"),
+        ("/sammenlign/", "/sammenlign/"),
+        ("/sammenlign/?kommune=syntetisk-001&kommune=herning&kommune=syntetisk-008", "/sammenlign/"),
+    ]:
+        with django_assert_num_queries(expected[like]):
+            response = client.get(path)
+        assert response.status_code == 200, path

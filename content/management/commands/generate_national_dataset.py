@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--municipalities", type=int, default=98)
         parser.add_argument(
-            "--goals-per-theme", type=int, default=None, help="'Vi vil'-punkter pr. tema (standard 60)"
+            "--goals-per-theme", type=int, default=None, help="»Vi vil«-punkter pr. tema (standard 60)"
         )
         parser.add_argument("--alongside-real", action="store_true")
 
