@@ -27,7 +27,7 @@ serve: install
 test: install browser services
 	$(MAKE) lint migrations-check
 	$(MANAGE) collectstatic --noinput -v0
-	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+	scripts/with-postgres $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

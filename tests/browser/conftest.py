@@ -41,7 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-BROWSER_DB = "policyhub_browser"
+# One database per pytest-xdist worker: each worker serves the site from its own.
+BROWSER_DB = f"policyhub_browser_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PHONE = {
     "viewport": {"width": 360, "height": 740},

@@ -220,6 +220,7 @@ def expected_texts():
     return [(what, normalise(text)) for what, text in items]
 
 
+@pytest.mark.slow  # 80 s: every page of the site, each parsed as strict HTML
 @pytest.mark.django_db
 def test_crawl_the_whole_site(client):
     sitemap = sitemap_paths(client)
