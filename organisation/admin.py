@@ -17,8 +17,8 @@ from organisation.models import (
     StaffMembership,
 )
 
-admin.site.site_header = _("policyhub – redaktion")
-admin.site.site_title = _("policyhub")
+admin.site.site_header = _("Børne- og ungepolitikker – redaktion")
+admin.site.site_title = _("Redaktion af Børne- og ungepolitikker")
 admin.site.index_title = _("Redigér indhold")
 
 

@@ -97,7 +97,7 @@ def test_theme_inline_links_to_theme_page(content, editor_client):
 
 def test_site_is_labelled_in_danish(editor_client):
     response = editor_client.get(reverse("admin:index"))
-    assert "policyhub – redaktion" in response.content.decode()
+    assert "Børne- og ungepolitikker – redaktion" in response.content.decode()
 
 
 def test_staff_membership_admin_is_for_superusers_only(editor, editor_client, super_client):
