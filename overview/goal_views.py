@@ -91,13 +91,13 @@ def goals(request, municipality, result):
     suffix = f"?{query}" if query else ""
     page = paginate(result.rows, request.GET, _query)
     # What this page shows: at a thousand goals, the history of all of them costs more than the page.
-    items = [row.item for row in page.rows]
+    items = [row.item for row in page.object_list]
     return render_page(
         request,
         "overview/goals.html",
         {
             "municipality": municipality,
-            "rows": page.rows,
+            "rows": page.object_list,
             "page": page,
             "row_count": len(result.rows),
             "total_count": len(result.all_rows),
