@@ -17,44 +17,18 @@ speed is measured here, while the tests assert exact query counts.
 """
 
 import os
-import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import benchmark_search as benchmark_search_page
-import dj_database_url
-import psycopg
+from benchdb import fresh_database, manage
 from benchmark_pages import benchmark_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "policyhub_benchmark"
-EXTRA_COMMITMENTS = 100_000
-
-
-def database_url(name):
-    server, _database = os.environ["DATABASE_URL"].rsplit("/", 1)
-    return f"{server}/{name}"
-
-
-def recreate_database():
-    server = dj_database_url.parse(os.environ["DATABASE_URL"])
-    with psycopg.connect(
-        host=server["HOST"],
-        port=server["PORT"] or None,
-        user=server["USER"],
-        dbname=server["NAME"],
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-
-
-def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def benchmark_search():
@@ -62,34 +36,15 @@ def benchmark_search():
 
     django.setup()
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-    from django.db import connection
     from django.db.models import F
 
-    from policies.models import Commitment, Theme
     from search.models import SearchEntry
-    from search.services import SEARCH_CONFIG, rebuild_index
+    from search.services import SEARCH_CONFIG
 
-    theme = Theme.objects.get(policy__municipality__slug="herning", slug="dannelse")
-    # Commitments written from the real content's own vocabulary, so that a
-    # word is as rare among them as it is in real text.
-    vocabulary = sorted(
-        {word for text in SearchEntry.objects.values_list("body", flat=True) for word in text.split()}
-    )
-    generator = random.Random(2026)  # noqa: S311 - test data, not secrets
-    started = time.perf_counter()
-    Commitment.objects.bulk_create(
-        (
-            Commitment(theme=theme, order=1000 + index, text=" ".join(generator.choices(vocabulary, k=14)))
-            for index in range(EXTRA_COMMITMENTS)
-        ),
-        batch_size=5000,
-    )
-    rebuild_index()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry")
+    elapsed = benchmark_search_page.add_commitments()
     print(
         f"\nSearch: {SearchEntry.objects.count()} entries "
-        f"({EXTRA_COMMITMENTS} extra commitments, indexed in {time.perf_counter() - started:.1f} s)"
+        f"({benchmark_search_page.EXTRA_COMMITMENTS} extra commitments, indexed in {elapsed:.1f} s)"
     )
 
     computed_vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
@@ -127,10 +82,9 @@ def benchmark_search():
 
 
 def main():
-    recreate_database()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(BENCH_DB),
+        "DATABASE_URL": fresh_database(BENCH_DB),
         "DJANGO_SETTINGS_MODULE": "policyhub.settings.test",
     }
     manage("migrate", "--noinput", "-v0", env=env)

@@ -17,8 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import dj_database_url
-import psycopg
+from benchdb import fresh_database, manage, p95
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "policyhub_national"
@@ -54,30 +53,12 @@ OPTIONAL = {
 TARGETS = {"search": 20, "goal overview": 100, "comparison": 200}
 
 
-def create_database():
-    server = dj_database_url.parse(os.environ["DATABASE_URL"])
-    with psycopg.connect(
-        host=server["HOST"],
-        port=server["PORT"] or None,
-        user=server["USER"],
-        dbname=server["NAME"],
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{DATABASE}"
-
-
 def prepare(env):
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    manage("migrate", "--noinput", "-v0", env=env)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "manage.py", "generate_national_dataset"], cwd=ROOT, env=env, check=True)
+    manage("generate_national_dataset", env=env)
     print(f"Dataset generated and indexed in {time.perf_counter() - started:.0f} s (wall clock)")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    manage("collectstatic", "--noinput", "-v0", env=env)
 
 
 def measure():
@@ -110,12 +91,10 @@ def measure():
             started = time.perf_counter()
             client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
         target = f"{TARGETS[kind]} ms" if kind in TARGETS else ""
         queries = "/".join(str(count) for count in sorted(counts))
         print(
-            f"{kind:<16} {statistics.median(timings):>6.1f}ms {p95:>6.1f}ms {target:>7} {queries:>9}"
+            f"{kind:<16} {statistics.median(timings):>6.1f}ms {p95(timings):>6.1f}ms {target:>7} {queries:>9}"
             f" {max(sizes):>9}"
         )
 
@@ -126,7 +105,7 @@ def main():
         return
     env = {
         **os.environ,
-        "DATABASE_URL": create_database(),
+        "DATABASE_URL": fresh_database(DATABASE),
         "DJANGO_SETTINGS_MODULE": "policyhub.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SECURE_SSL_REDIRECT": "0",

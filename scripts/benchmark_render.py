@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchdb import p95
+
 sys.path.insert(0, str(Path.cwd()))
 
 import django
@@ -41,8 +43,7 @@ def measure(client, path):
         client.get(path)
         timings.append(time.perf_counter() - started)
     timings.sort()
-    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-    return statistics.median(timings) * 1000, p95 * 1000, queries, len(response.content)
+    return statistics.median(timings) * 1000, p95(timings) * 1000, queries, len(response.content)
 
 
 def main(paths):
