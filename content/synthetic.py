@@ -9,14 +9,28 @@ for ~100,000 goals), then the search index is rebuilt once.
 The shape follows the real documents: an organisation tree of a directorate with centres
 and units, political bodies, one adopted policy with themes whose "Vi vil" commitments and
 initiatives are carried out by units, goal tracks with sub-goals, council commitments and
-budget goals, and dated follow-ups on the goals. The text is drawn from a fixed Danish
-vocabulary with a seeded generator, so two runs give the same dataset.
+budget goals, and dated follow-ups on the goals.
+
+The text is made up too, but its words are not: they are the words of the real content in
+fixtures/ (the municipalities' files), drawn as often as they occur there, so that a word is
+as common in the synthetic text as in real Danish policy text ("børn" in about three
+sentences of ten, "trivsel" in three of a hundred) and a search finds as large a share of
+the index as it would at a real national scale. A made-up text from a few dozen words, each
+in half the sentences, would make every search a worst case that no real query is. The
+generator is seeded and the words are read in a fixed order, so two runs on the same files
+give the same dataset.
 """
 
 import random
+import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from itertools import accumulate
+from pathlib import Path
 
+import yaml
 from django.db import transaction
 
 from goals.models import BudgetGoal, CouncilCommitment, FollowUp, GoalTrack, SubGoal
@@ -28,17 +42,40 @@ SLUG_PREFIX = "syntetisk-"
 NAME_PREFIX = "Syntetisk kommune"
 MARKER = "Syntetiske data til belastningsmålinger. Intet her stammer fra en rigtig kommune."
 
-VOCABULARY = (
-    "børn unge forældre fællesskaber trivsel læring dagtilbud skole fritid sundhed venskaber "
-    "inklusion tidlig indsats sprog motivation bevægelse kultur natur familie netværk tryghed "
-    "mestring deltagelse udsatte overgange samarbejde ungdomsuddannelse frivillige foreninger "
-    "sagsbehandling handicap psykisk mental robusthed digital dannelse demokrati medborgerskab "
-    "idræt musik leg nysgerrighed ansvar fællesskab sundhedspleje tandpleje pædagoger lærere "
-    "klubber ungdomsskole mobning ensomhed trivselsmåling forebyggelse rådgivning "
-    "støtte aflastning plejefamilier anbringelse netværksmøde handleplan børnesamtale "
-    "styrke udvikle sikre understøtte skabe fremme give tilbyde samle inddrage"
-)
-WORDS = tuple(VOCABULARY.split())
+# The municipalities' own files; the legal register's text is the law's, not a policy's.
+WORD_SOURCES = ("herning.yaml", "lyngby-taarbaek.yaml")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+LETTERS = re.compile(r"[^\W\d_]+")
+# Their names would tie the made-up text to the real municipalities.
+LEFT_OUT = frozenset({"herning", "hernings", "lyngby", "taarbæk", "taarbæks"})
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@cache
+def vocabulary():
+    """(words, cumulative weights): every word of the real content's prose, weighed by how often
+    it occurs there (cumulative, as random.choices() takes them fastest)."""
+    counts = Counter()
+    for name in WORD_SOURCES:
+        for string in _strings(yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))):
+            if " " in string.strip():  # prose, not a slug, an address or a date
+                counts.update(word.lower() for word in LETTERS.findall(string))
+    ordered = sorted(
+        (item for item in counts.items() if item[0] not in LEFT_OUT), key=lambda i: (-i[1], i[0])
+    )
+    return tuple(word for word, _n in ordered), tuple(accumulate(n for _word, n in ordered))
+
+
 THEMES = (
     "Trivsel og sundhed",
     "Læring og dannelse",
@@ -86,7 +123,8 @@ def real_municipalities():
 
 
 def sentence(generator, words=12):
-    text = " ".join(generator.choices(WORDS, k=words))
+    vocabulary_words, cumulative = vocabulary()
+    text = " ".join(generator.choices(vocabulary_words, cum_weights=cumulative, k=words))
     return text[0].upper() + text[1:] + "."
 
 

@@ -37,6 +37,9 @@ class SearchEntry(models.Model):
     title_lemmas = models.TextField(_("titlens grundformer"), blank=True, editable=False)
     body_lemmas = models.TextField(_("tekstens grundformer"), blank=True, editable=False)
     lemma_vector = SearchVectorField(null=True, editable=False)
+    # When the entry's source last changed (search/changes.py): the search page's "last changed"
+    # is the newest of these, read from this index instead of every history table.
+    changed_at = models.DateTimeField(_("sidst ændret"), null=True, editable=False, db_index=True)
 
     municipality_lookup = "municipality"
     objects = ScopedQuerySet.as_manager()

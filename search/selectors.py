@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, TextField, Value
+from django.db.models import Count, F, Max, Q, TextField, Value
 from django.db.models.functions import Concat
 
 from search import text
@@ -22,6 +22,8 @@ from search.query import corrected, lemma_tsquery, parse, stem_tsquery
 from search.services import LEMMA_CONFIG, SEARCH_CONFIG
 
 MAX_RESULTS = 50
+# What a hit shows.
+SHOWN = ("kind", "title", "body", "context", "url", "municipality")
 EXCERPT_WORDS = 30
 # Below this trigram similarity a "correction" is more often another word than the intended one.
 MIN_SIMILARITY = 0.35
@@ -158,9 +160,70 @@ def _excerpt(entry, matcher):
     return text.excerpt(entry.body, matcher, EXCERPT_WORDS)
 
 
-def _facets(matched, municipality, kind):
+def _cells_and_best(matched, parsed, municipality, kind, municipalities):
+    """The hits' counts by (kind, municipality) and the best MAX_RESULTS shown entries, in order.
+
+    On PostgreSQL one statement: the hits are found once (one bitmap scan of the GIN indexes and
+    one visit of their rows), ranked in the same pass, then both counted and cut to the best,
+    which two queries would each do for every hit. Only the best rows' texts leave the server.
+    """
+    if not _postgres():
+        cells = list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
+        shown = _filtered(matched, municipality, kind).select_related("municipality").only(*SHOWN)
+        return cells, list(_ranked(shown, parsed)[:MAX_RESULTS])
+    hits = _ranked(matched, parsed).order_by().values("id", "kind", "municipality_id", "title", "rank")
+    sql, params = hits.query.sql_with_params()
+    chosen = municipality.pk if municipality is not None else None
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH hits AS MATERIALIZED ({sql})
+            SELECT kind, municipality_id, count(*), NULL, NULL, NULL, NULL, NULL FROM hits
+            GROUP BY kind, municipality_id
+            UNION ALL
+            SELECT best.kind, best.municipality_id, row_number() OVER (ORDER BY best.rank DESC, best.title),
+                e.id, e.title, e.body, e.context, e.url
+            FROM (
+                SELECT id, kind, municipality_id, rank, title FROM hits
+                WHERE (%s::integer IS NULL OR municipality_id = %s) AND (%s = '' OR kind = %s)
+                ORDER BY rank DESC, title LIMIT %s
+            ) best JOIN {table} e ON e.id = best.id""",  # noqa: S608 - the ORM's SQL, parameters
+            [*params, chosen, chosen, kind, kind, MAX_RESULTS],
+        )
+        rows = cursor.fetchall()
+    by_pk = {m.pk: m for m in municipalities}
+    cells = [
+        (row_kind, municipality_id, n) for row_kind, municipality_id, n, pk, *_text in rows if pk is None
+    ]
+    best = sorted(
+        (row for row in rows if row[3] is not None),
+        key=lambda row: row[2],  # the position
+    )
+    best = [
+        SearchEntry(
+            pk=pk,
+            kind=row_kind,
+            municipality=by_pk.get(municipality_id),
+            title=title,
+            body=body,
+            context=context,
+            url=url,
+        )
+        for row_kind, municipality_id, _position, pk, title, body, context, url in best
+    ]
+    return cells, best
+
+
+def _filtered(entries, municipality, kind):
+    if municipality is not None:
+        entries = entries.filter(municipality=municipality)
+    if kind:
+        entries = entries.filter(kind=kind)
+    return entries
+
+
+def _facets(cells, municipality, kind):
     """Counts by kind (within the chosen municipality) and by municipality (within the chosen kind)."""
-    cells = list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
     kinds, municipalities, total, everywhere = {}, {}, 0, 0
     for entry_kind, municipality_id, count in cells:
         in_municipality = municipality is None or municipality_id == municipality.pk
@@ -175,6 +238,11 @@ def _facets(matched, municipality, kind):
             total += count
     ordered_kinds = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
     return ordered_kinds, municipalities, total, everywhere
+
+
+def last_changed():
+    """When the searched content last changed: the newest entry of the index (search/changes.py)."""
+    return SearchEntry.objects.aggregate(newest=Max("changed_at"))["newest"]
 
 
 def find(q, municipalities, municipality=None, kind=""):
@@ -198,15 +266,9 @@ def find(q, municipalities, municipality=None, kind=""):
             )
         )
     matched = entries.filter(_condition(parsed))
-    result.kinds, counts, result.total, result.all_municipalities_count = _facets(matched, municipality, kind)
+    cells, best = _cells_and_best(matched, parsed, municipality, kind, municipalities)
+    result.kinds, counts, result.total, result.all_municipalities_count = _facets(cells, municipality, kind)
     result.municipalities = [(m, counts[m.pk]) for m in municipalities if m.pk in counts]
-    shown = matched.select_related("municipality").defer(
-        "vector", "lemma_vector", "title_lemmas", "body_lemmas"
-    )
-    if municipality is not None:
-        shown = shown.filter(municipality=municipality)
-    if kind:
-        shown = shown.filter(kind=kind)
     matcher = text.Matcher(parsed.terms())
     result.hits = [
         Hit(
@@ -215,6 +277,6 @@ def find(q, municipalities, municipality=None, kind=""):
             excerpt=_excerpt(entry, matcher),
             meta=_meta(entry, municipality),
         )
-        for entry in _ranked(shown, parsed)[:MAX_RESULTS]
+        for entry in best
     ]
     return result

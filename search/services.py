@@ -14,8 +14,8 @@ from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
 from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
-from search import text
-from search.models import SearchEntry, SearchWord
+from search import changes, text, words
+from search.models import SearchEntry
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
 SEARCH_CONFIG = "danish"
@@ -312,56 +312,13 @@ def _entry(obj, describe):
     )
 
 
-def _lemmas_of(entries):
-    return {word for entry in entries for word in f"{entry.title_lemmas} {entry.body_lemmas}".split()}
-
-
-@transaction.atomic
-def rebuild_words():
-    """The distinct lemmas of the whole index, with how many entries hold each."""
-    SearchWord.objects.all().delete()
-    if connection.vendor == "postgresql":
-        # ts_stat reads the lemma vectors in the server; the stem is PostgreSQL's own.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""INSERT INTO {SearchWord._meta.db_table} (word, stem, entries)
-                SELECT word, coalesce((ts_lexize('danish_stem', word))[1], word), ndoc
-                FROM ts_stat('SELECT lemma_vector FROM {SearchEntry._meta.db_table}')
-                WHERE length(word) BETWEEN 2 AND 100"""  # noqa: S608 - table names, no input
-            )
-        return
-    counts = {}
-    for lemmas in SearchEntry.objects.values_list("title_lemmas", "body_lemmas").iterator(chunk_size=2000):
-        for word in set(" ".join(lemmas).split()):
-            counts[word] = counts.get(word, 0) + 1
-    SearchWord.objects.bulk_create(
-        (
-            SearchWord(word=word, stem=text.stem(word), entries=count)
-            for word, count in counts.items()
-            if 2 <= len(word) <= 100
-        ),
-        batch_size=2000,
-    )
-
-
-def _add_words(entries):
-    """An edited entry's new words; stale ones go at the next full rebuild."""
-    SearchWord.objects.bulk_create(
-        (
-            SearchWord(word=word, stem=text.stem(word))
-            for word in _lemmas_of(entries)
-            if 2 <= len(word) <= 100
-        ),
-        ignore_conflicts=True,
-    )
-
-
 @transaction.atomic
 def rebuild_index(municipality=None):
     """Rebuild every entry, or those of one municipality."""
     entries = SearchEntry.objects.all()
     if municipality is not None:
         entries = entries.for_municipality(municipality)
+    before = changes.previous(entries)
     entries.delete()
     new = []
     for model, describe, read in INDEXED:
@@ -370,21 +327,28 @@ def rebuild_index(municipality=None):
             if model in SHARED_MODELS:
                 continue
             rows = rows.for_municipality(municipality)
-        new.extend(_entry(obj, describe) for obj in read(rows).iterator(chunk_size=2000))
+        dates = changes.history_dates(model, rows)
+        new.extend(
+            changes.stamp(_entry(obj, describe), obj.pk, dates, before)
+            for obj in read(rows).iterator(chunk_size=2000)
+        )
     SearchEntry.objects.bulk_create(new, batch_size=1000)
-    rebuild_words()
+    words.rebuild_words()
 
 
 @transaction.atomic
 def index_object(obj):
     describe, read = INDEXED_MODELS[type(obj)]
-    found = read(type(obj)._default_manager.published().filter(pk=obj.pk)).first()
-    SearchEntry.objects.filter(object_key=object_key(obj)).delete()
+    rows = type(obj)._default_manager.published().filter(pk=obj.pk)
+    found = read(rows).first()
+    replaced = SearchEntry.objects.filter(object_key=object_key(obj))
+    before = changes.previous(replaced)
+    replaced.delete()
     if found is None:  # a draft's text is never searchable
         return
-    entry = _entry(found, describe)
+    entry = changes.stamp(_entry(found, describe), found.pk, changes.history_dates(type(obj), rows), before)
     entry.save()
-    _add_words([entry])
+    words.add_words([entry])
 
 
 def reindex_instrument(instrument):

@@ -76,10 +76,16 @@ class Matcher:
         self.surface = set(terms)
         self.lemmas = {lemma(term) for term in terms}
         self.stems = {stem(term) for term in terms}
+        # A page's excerpts repeat the same words thousands of times (a policy's whole text).
+        self.seen = {}
 
     def __call__(self, word):
-        word = word.lower()
-        return word in self.surface or lemma(word) in self.lemmas or stem(word) in self.stems
+        found = self.seen.get(word)
+        if found is None:
+            lower = word.lower()
+            found = lower in self.surface or lemma(lower) in self.lemmas or stem(lower) in self.stems
+            self.seen[word] = found
+        return found
 
 
 def _marked(text, spans):
@@ -108,15 +114,15 @@ def excerpt(text, matcher, length=30):
     tokens = list(WORD.finditer(text))
     if not tokens:
         return ""
-    hits = [matcher(token.group()) for token in tokens]
+    hits = [matcher(token[0]) for token in tokens]
     running = [0]
     for hit in hits:
         running.append(running[-1] + hit)
     count = len(tokens)
-    best_start = max(
-        range(max(1, count - length + 1)),
-        key=lambda start: (running[min(start + length, count)] - running[start], -start),
-    )
+    best_start = 0
+    if count > length:  # the first start of the window with the most matches
+        windows = [running[start + length] - running[start] for start in range(count - length + 1)]
+        best_start = windows.index(max(windows))
     # Start a little before the first hit, so that the hit has some words before it.
     first_hit = next((i for i in range(best_start, len(tokens)) if hits[i]), best_start)
     start = max(0, min(best_start, first_hit - 3))

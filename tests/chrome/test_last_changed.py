@@ -10,7 +10,7 @@ import pytest
 
 from goals.models import FollowUp
 from goals.selectors import goal_by_anchor
-from legal.models import Instrument, Provision
+from legal.models import Instrument, LegalReference, Provision
 from policies.models import Commitment, Policy
 from tests.core.test_published import draft  # noqa: F401  (a fixture)
 from tests.helpers.pages import assert_page
@@ -94,13 +94,41 @@ def test_a_goal_resting_on_a_provision_moves_its_page_and_names_its_document(cli
     assert EDITED_LINE in changed_line(client, provision_page)
 
 
-def test_search_says_when_the_published_content_last_changed(client, herning, draft):  # noqa: F811
+def test_search_says_when_the_published_content_last_changed(
+    client,
+    herning,
+    draft,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
     for path in ["/soeg/", "/soeg/?q=trivsel"]:
         about = changed_line(client, path)
         assert "Indholdet, der søges i, blev sidst ændret den" in about
         assert EDITED_LINE not in about
+    # The date is the search index's, which an edit reaches when it is committed.
     # A change under a draft is not published content.
-    edit(Commitment.objects.filter(theme__policy=draft).first())
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(Commitment.objects.filter(theme__policy=draft).first())
     assert EDITED_LINE not in changed_line(client, "/soeg/?q=trivsel")
-    edit(Commitment.objects.filter(theme__policy__municipality=herning).exclude(theme__policy=draft).first())
-    assert EDITED_LINE in changed_line(client, "/soeg/?q=trivsel")
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(
+            Commitment.objects.filter(theme__policy__municipality=herning)
+            .exclude(theme__policy=draft)
+            .first()
+        )
+    assert EDITED_LINE in changed_line(client, "/soeg/")
+
+
+def test_a_theme_page_moves_with_the_references_it_shows_not_with_another_themes(client, herning):
+    policy = Policy.objects.get(municipality=herning)
+    page = f"{policy.get_absolute_url()}dannelse/"
+    serviceloven = Instrument.objects.get(slug="serviceloven")
+    other = policy.themes.exclude(slug="dannelse").first()
+    edit(LegalReference(theme=other, instrument=serviceloven, relation="in_line_with"))
+    assert EDITED_LINE in changed_line(client, policy.get_absolute_url())
+    assert EDITED_LINE not in changed_line(client, page)
+    edit(
+        LegalReference(
+            theme=policy.themes.get(slug="dannelse"), instrument=serviceloven, relation="in_line_with"
+        )
+    )
+    assert EDITED_LINE in changed_line(client, page)

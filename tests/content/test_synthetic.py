@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from content.synthetic import MARKER, RealContentError, Shape, generate
+from content.synthetic import MARKER, RealContentError, Shape, generate, vocabulary
 from goals.models import FollowUp
 from organisation.models import Municipality
+from policies.models import Commitment
 from tests.helpers.pages import HERNING_POLICY
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,20 @@ def test_the_dataset_is_marked_shaped_as_asked_and_replaced_by_a_second_run(hern
     assert "gyldigt" in out.getvalue()
     generate(2, SMALL, alongside_real=True)
     assert Municipality.objects.filter(slug__startswith="syntetisk-").count() == 2
+
+
+def test_the_made_up_text_has_the_real_contents_words_as_often_as_there(herning):
+    words, cumulative = vocabulary()
+    # The commonest words of a children's policy lead, stop words and "børn" first.
+    assert {"og", "børn"} <= set(words[:5])
+    assert not {"herning", "lyngby"} & set(words)
+    counts = [after - before for before, after in zip((0, *cumulative[:-1]), cumulative, strict=True)]
+    share = dict(zip(words, counts, strict=True))
+    assert share["børn"] > 50 * share.get("sundhedspleje", 1)
+    generate(2, SMALL, alongside_real=True)
+    texts = Commitment.objects.filter(theme__policy__municipality__slug__startswith="syntetisk-")
+    used = {word.strip(".").lower() for text in texts.values_list("text", flat=True) for word in text.split()}
+    assert used <= set(words)
 
 
 def test_it_refuses_a_database_with_real_municipalities(herning):
