@@ -191,6 +191,11 @@ SORTS = {
 }
 
 
+def reads_state(params):
+    """Whether the filters or the sorting read where each goal stands (overview.rows.read_states)."""
+    return bool(params.get("status")) or params.get("sorter", "").removeprefix("-") in ("status", "fremdrift")
+
+
 def read_sorter(params):
     value = params.get("sorter", "")
     if value and value.removeprefix("-") not in SORTS:
@@ -224,10 +229,9 @@ class Result:
         return [(labels[name], dict(self.options[name])[value]) for name, value in self.chosen.items()]
 
 
-def filtered(params, municipality, rows):
-    """The rows the query parameters select, sorted; raises InvalidFilter."""
+def filtered(params, municipality, rows, units):
+    """The rows the query parameters select, sorted; raises InvalidFilter. units: unit_paths()."""
     register = LegalRegister.read()
-    units = unit_paths(municipality)
     for row in rows:
         # The path tells two units of one name apart ("Administration" under two centres).
         responsible = row.responsible

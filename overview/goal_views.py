@@ -13,15 +13,22 @@ from django.views.decorators.http import require_safe
 from chrome.history import last_changed, timelines
 from chrome.pages import bad_request, crumbs, municipality_crumb, render_page
 from core.goalkinds import parent_of, policy_of
-from goals.followup import attach_follow_ups, attach_roll_ups, progress_of
+from goals.followup import attach_follow_ups, attach_roll_ups, attach_timelines, progress_of
 from goals.responsibility import responsible_of
 from goals.selectors import goal_by_anchor
-from legal.basis import Basis, BasisIndex, read_references
+from legal.basis import Basis, BasisIndex
 from organisation.selectors import municipality_or_404, source_documents
 from overview.exports import goals_as_data, write_goals
-from overview.filters import FILTER_LABELS, InvalidFilter, describe_replaced, filtered
+from overview.filters import (
+    FILTER_LABELS,
+    InvalidFilter,
+    describe_replaced,
+    filtered,
+    reads_state,
+    unit_paths,
+)
 from overview.paging import PAGE_PARAMETER, paginate
-from overview.rows import build_rows, period_of
+from overview.rows import build_rows, period_of, read_states, references_along
 
 INVALID_FILTER = gettext_lazy(
     "Et af filtrene har en værdi, som siden ikke kender. "
@@ -41,21 +48,37 @@ COLUMNS = [
 ]
 
 
-def with_filtered_goals(view):
+def with_filtered_goals(every_state):
     """The overview, its CSV and its JSON read the same filtered rows; a filter value the
-    page does not know is the Danish 400 page for all three."""
+    page does not know is the Danish 400 page for all three.
 
-    @require_safe
-    @wraps(view)
-    def filtered_view(request, municipality):
-        municipality = municipality_or_404(municipality)
-        try:
-            result = filtered(request.GET, municipality, build_rows(municipality))
-        except InvalidFilter:
-            return bad_request(request, INVALID_FILTER)
-        return view(request, municipality, result)
+    Where each goal stands is read once (overview.rows.read_states): before filtering when a
+    filter or the sorting needs it, else after, for the rows shown: every filtered row for the
+    downloads (every_state), the page's rows for the overview (`result.states_read` is False).
+    """
 
-    return filtered_view
+    def decorator(view):
+        @require_safe
+        @wraps(view)
+        def filtered_view(request, municipality):
+            municipality = municipality_or_404(municipality)
+            units = unit_paths(municipality)
+            rows = build_rows(municipality, {unit.pk: unit for unit in units.values()})
+            states_first = reads_state(request.GET)
+            if states_first:
+                read_states(rows, rows)
+            try:
+                result = filtered(request.GET, municipality, rows, units)
+            except InvalidFilter:
+                return bad_request(request, INVALID_FILTER)
+            if every_state and not states_first:
+                read_states(rows, result.rows)
+            result.states_read = states_first or every_state
+            return view(request, municipality, result)
+
+        return filtered_view
+
+    return decorator
 
 
 def _query(params, **changes):
@@ -82,7 +105,7 @@ def _headers(params, sorter):
     return headers
 
 
-@with_filtered_goals
+@with_filtered_goals(every_state=False)
 def goals(request, municipality, result):
     # The downloads hold every row the filters select, whichever page is shown.
     export_params = request.GET.copy()
@@ -90,8 +113,10 @@ def goals(request, municipality, result):
     query = export_params.urlencode()
     suffix = f"?{query}" if query else ""
     page = paginate(result.rows, request.GET, _query)
+    if not result.states_read:
+        read_states(result.all_rows, page.object_list)
     # What this page shows: at a thousand goals, the history of all of them costs more than the page.
-    items = [row.item for row in page.object_list]
+    items = attach_timelines([row.item for row in page.object_list])
     return render_page(
         request,
         "overview/goals.html",
@@ -121,7 +146,7 @@ def goals(request, municipality, result):
     )
 
 
-@with_filtered_goals
+@with_filtered_goals(every_state=True)
 def goals_csv(request, municipality, result):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="maal-{municipality.slug}.csv"'
@@ -131,7 +156,7 @@ def goals_csv(request, municipality, result):
     return response
 
 
-@with_filtered_goals
+@with_filtered_goals(every_state=True)
 def goals_json(request, municipality, result):
     data = goals_as_data(municipality, result.rows, request.build_absolute_uri("/")[:-1], result.chosen)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
@@ -157,7 +182,7 @@ def goal(request, municipality, anchor):
     policy = policy_of(item)
     parent = parent_of(item)
     text = getattr(item, "title", None) or item.text
-    basis = BasisIndex(read_references(municipality)).basis_of(item)
+    basis = BasisIndex(references_along(item)).basis_of(item)
     overview_url = reverse("overview:goals", args=[municipality.slug])
     return render_page(
         request,

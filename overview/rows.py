@@ -5,19 +5,26 @@ What counts as a goal is legal.basis.resolve_goals (the kinds in core.goalkinds.
 the one definition that the overview, its CSV and JSON, coverage and the comparison
 share. Everything is read in a fixed number of queries; filtering and sorting are done
 in Python on the rows (see overview/filters.py).
+
+At a thousand goals, building the objects costs more than the queries: each goal is read
+as one object, and what it stands under (policy, theme, track) and who is responsible are
+read once per municipality and set on it, instead of a joined copy of them for every goal.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.goalkinds import parent_of, policy_of
-from goals.followup import attach_follow_ups, attach_roll_ups, progress_of
+from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
+from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
 from goals.responsibility import responsible_of
-from legal.basis import resolve_goals
-from legal.models import Instrument
+from legal.basis import BasisIndex, GoalBasis
+from legal.models import Instrument, LegalReference
+from policies.models import Policy, Theme
 
 BINDINGNESS_ORDER = {value: index for index, value in enumerate(Instrument.Bindingness.values)}
 
@@ -33,12 +40,26 @@ class GoalRow:
     responsibility: object  # goals.responsibility.Responsibility
     period_key: str
     period_label: str
-    progress: int | None
-    progress_is_computed: bool
+    url: str  # the goal's page
+    policy_url: str
+    parent_url: str  # the theme's text where the goal stands, or the goal track's page
 
     @property
     def item(self):
         return self.goal.item
+
+    @cached_property
+    def _progress(self):
+        return progress_of(self.item)
+
+    @property
+    def progress(self):
+        """A track's roll-up where it has one, else the latest follow-up's; needs read_states."""
+        return self._progress[0]
+
+    @property
+    def progress_is_computed(self):
+        return self._progress[1]
 
     @property
     def kind(self):
@@ -55,10 +76,6 @@ class GoalRow:
     @property
     def anchor(self):
         return self.goal.item.anchor
-
-    @property
-    def url(self):
-        return reverse("overview:goal", args=[self.municipality.slug, self.anchor])
 
     @property
     def responsible(self):
@@ -106,11 +123,36 @@ def period_of(item, policy):
     return "", ""
 
 
+class _Addresses:
+    """The addresses a row links to. A thousand rows link to a few policies and themes, each
+    reversed once per request; a goal's address is the overview's followed by its anchor (a slug)."""
+
+    def __init__(self, municipality):
+        self.municipality = municipality
+        self.goals = reverse("overview:goals", args=[municipality.slug])
+        self.known = {}
+
+    def goal(self, item):
+        return f"{self.goals}{item.anchor}/"
+
+    def policy(self, policy):
+        key = ("policy", policy.pk)
+        if key not in self.known:
+            self.known[key] = reverse("policies:policy", args=[self.municipality.slug, policy.slug])
+        return self.known[key]
+
+    def theme(self, theme, policy):
+        key = ("theme", theme.pk)
+        if key not in self.known:
+            args = [self.municipality.slug, policy.slug, theme.slug]
+            self.known[key] = reverse("policies:theme", args=args)
+        return self.known[key]
+
+
 def read_rows(municipality, resolved):
-    """Rows for resolved goals (legal.basis.resolve_goals) of one municipality; one query more."""
-    items = [goal.item for goal in resolved]
-    attach_follow_ups(items)
-    attach_roll_ups(items)
+    """Rows for resolved goals (legal.basis.resolve_goals) of one municipality, without where
+    they stand (read_states)."""
+    addresses = _Addresses(municipality)
     rows = []
     for goal in resolved:
         item = goal.item
@@ -119,7 +161,10 @@ def read_rows(municipality, resolved):
         track = parent_of(item) if kind.parent == "track" else None
         policy = policy_of(item)
         period_key, period_label = period_of(track or item, policy)
-        progress, computed = progress_of(item)
+        if theme is not None:
+            parent_url = f"{addresses.theme(theme, policy)}#{item.anchor}"
+        else:
+            parent_url = addresses.goal(track) if track is not None else ""
         rows.append(
             GoalRow(
                 goal=goal,
@@ -131,13 +176,100 @@ def read_rows(municipality, resolved):
                 responsibility=responsible_of(item),
                 period_key=period_key,
                 period_label=period_label,
-                progress=progress,
-                progress_is_computed=computed,
+                url=addresses.goal(item),
+                policy_url=addresses.policy(policy) if policy is not None else "",
+                parent_url=parent_url,
             )
         )
     return rows
 
 
-def build_rows(municipality):
-    """One row per goal, in the registry's order of kinds and the documents' order within each."""
-    return read_rows(municipality, resolve_goals(municipality))
+def read_states(rows, shown):
+    """Attach where the shown rows stand: each goal's latest follow-up and each track's roll-up
+    (goals.followup), one query. The rows are all of the municipality's, since a track's roll-up
+    needs every sub-goal of it. A thousand goals' follow-ups cost more than the page that shows
+    fifty, so the overview reads them for every row only when it filters or sorts by them."""
+    items = {id(row.item): row.item for row in shown}
+    tracks = {item.pk for item in items.values() if kind_of(item).key == "goal_track"}
+    for row in rows:
+        if row.kind.key == "sub_goal" and row.item.track_id in tracks:
+            items.setdefault(id(row.item), row.item)
+    attach_roll_ups(attach_states(list(items.values())))
+
+
+def _set_related(item, name, objects):
+    """Sets the related object `name` from objects read once, by pk; one that is not among them
+    is left to Django to read."""
+    pk = getattr(item, f"{name}_id")
+    if pk is None or pk in objects:
+        item._state.fields_cache[name] = objects.get(pk)
+
+
+def _set_responsible(item, municipalities, units):
+    _set_related(item, "responsible_unit", units)
+    if hasattr(item, "municipality_id"):
+        _set_related(item, "municipality", municipalities)
+
+
+def read_goal_items(municipality, units):
+    """{kind key: [item]}: the published goals of the kinds in core.goalkinds.GOALS, in the order
+    legal.basis.read_goals gives, with their parents and responsible set (units: {pk: unit})."""
+    municipalities = {municipality.pk: municipality}
+    policies = {
+        policy.pk: policy
+        for policy in Policy.objects.for_municipality(municipality).select_related("responsible_body")
+    }
+    for policy in policies.values():
+        _set_responsible(policy, municipalities, units)
+    themes = {theme.pk: theme for theme in Theme.objects.for_municipality(municipality)}
+    for theme in themes.values():
+        _set_related(theme, "policy", policies)
+    parents = {"policy": policies, "theme": themes, "track": {}}
+    goals = {}
+    for kind in GOALS:
+        # The political body is rarely named: joined, it costs less than a query of its own.
+        items = list(
+            kind.model._default_manager.published()
+            .for_municipality(municipality)
+            .select_related("responsible_body")
+        )
+        for item in items:
+            _set_responsible(item, municipalities, units)
+            _set_related(item, kind.parent, parents[kind.parent])
+        if kind.key == "goal_track":
+            parents["track"] = {track.pk: track for track in items}
+        goals[kind.key] = items
+    return goals
+
+
+def read_references(municipality):
+    """The legal references of the municipality's goals and of the policies and themes they
+    inherit from (legal.basis.BasisIndex), one query.
+
+    Each kind is asked for by its own ids, as a subquery: legal.basis.read_references joins
+    every kind's path to the municipality, and PostgreSQL spends longer planning that join
+    than running it.
+    """
+    condition = Q()
+    for kind in (BY_KEY["policy"], BY_KEY["theme"], *GOALS):
+        ids = kind.model._default_manager.for_municipality(municipality).values("pk")
+        condition |= Q(**{f"{kind.key}_id__in": ids})
+    return list(LegalReference.objects.with_provisions().filter(condition))
+
+
+def references_along(item):
+    """The legal references of an item and of everything it stands under: all that its basis
+    (legal.basis.BasisIndex.basis_of) can rest on, without the rest of the municipality's."""
+    condition = Q()
+    for node in ancestors(item):
+        condition |= Q(**{f"{kind_of(node).key}_id": node.pk})
+    return list(LegalReference.objects.with_provisions().filter(condition))
+
+
+def build_rows(municipality, units):
+    """One row per goal, in the registry's order of kinds and the documents' order within each
+    (as legal.basis.resolve_goals, whose definition of a goal this shares); units: {pk: unit}."""
+    goals = read_goal_items(municipality, units)
+    index = BasisIndex(read_references(municipality))
+    resolved = [GoalBasis(item, kind, index.basis_of(item)) for kind in GOALS for item in goals[kind.key]]
+    return read_rows(municipality, resolved)

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from content.synthetic import Shape, generate
+from overview.filters import STATUS_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,7 @@ SHAPE = Shape(
     follow_ups_per_goal=1,
 )
 OVERVIEW = "/syntetisk-001/maal/"
+STATUS_LABELS = [(value, str(label)) for value, label in STATUS_VALUES]
 
 
 @pytest.fixture
@@ -81,3 +83,64 @@ def test_a_page_that_does_not_exist_is_not_found(client, synthetic, value):
 def csv_rows(response):
     text = response.content.decode("utf-8")
     return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))[1:]
+
+
+def every_page(client, params):
+    """The rows of every page of the overview, in order, as (anchor, status, progress)."""
+    rows, number = [], 1
+    while True:
+        response = client.get(OVERVIEW, {**params, "side": number} if number > 1 else params)
+        assert response.status_code == 200
+        rows += ROW.findall(response.content.decode())
+        if 'class="button button-arrow button-next"' not in response.content.decode():
+            return rows
+        number += 1
+
+
+# A row's anchor, its status and its progress ("" where it shows none).
+ROW = re.compile(
+    r'<tr id="([^"]+)">.*?<span class="tag status-tag status-[a-z_]+">([^<]+)</span>'
+    r".*?(?:</progress> (\d+) %|ingen fremdrift angivet)",
+    re.DOTALL,
+)
+SORTERS = ["maal", "slags", "politik", "ansvarlig", "frist", "status", "fremdrift"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        *({"sorter": key} for key in SORTERS),
+        *({"sorter": f"-{key}"} for key in SORTERS),
+        {"status": "in_progress", "sorter": "-fremdrift"},
+        {"status": "achieved", "periode": "2024-2028"},
+        {"periode": "2024-2028", "sorter": "status"},
+        {"enhed": "center-1", "sorter": "-ansvarlig"},
+    ],
+)
+def test_the_pages_show_the_rows_of_the_download(client, synthetic, params):
+    """The page reads where its own goals stand (all goals' only when a filter or the sorting
+    needs it), the download every goal's: the same rows, in the same order, with the same
+    status and progress, a goal track's computed from all its sub-goals on whichever page."""
+    download = [
+        (row[1].split("/")[1], row[11], row[12])
+        for row in csv_rows(client.get(OVERVIEW + "maal.csv", params))
+    ]
+    assert every_page(client, params) == download
+    assert download
+
+
+@pytest.mark.parametrize("key", ["status", "fremdrift"])
+def test_sorting_by_where_goals_stand(client, synthetic, key):
+    """Status in the order of the filter, progress by number; a goal without a progress last
+    both ways."""
+    order = [label for _value, label in STATUS_LABELS]
+    column = 11 if key == "status" else 12
+    for descending in (False, True):
+        rows = csv_rows(client.get(OVERVIEW + "maal.csv", {"sorter": f"-{key}" if descending else key}))
+        values = [row[column] for row in rows]
+        given = [value for value in values if value]
+        keys = [order.index(value) for value in given] if key == "status" else [int(value) for value in given]
+        assert keys == sorted(keys, reverse=descending)
+        assert values == given + [""] * (len(values) - len(given))
+        assert len(set(keys)) > 2
