@@ -1,14 +1,20 @@
 """The municipalities side by side: how many goals rest on each law or convention, and
-where they stand. Reads the chosen municipalities' goals at once (legal.basis.resolve_goals,
-the one definition of a goal), so the number of queries does not grow with content."""
+where they stand. Counted in the database in one grouped query over the chosen
+municipalities' goals (the same goals as legal.basis.resolve_goals, the one definition of a
+goal), so neither the number of queries nor the rows read grow with content."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from core.goalkinds import municipality_of
-from goals.followup import attach_follow_ups
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from comparison.prepared import run
+from core.goalkinds import GOALS
 from goals.models import FollowUp
-from legal.basis import resolve_goals
+from legal.basis import Basis, basis_source, source_kinds
+from legal.models import LegalReference
 from organisation.models import Municipality
 from overview.filters import STATUS_VALUES, Filtering, LegalRegister
 
@@ -24,10 +30,6 @@ class Line:
     @property
     def total(self):
         return sum(self.counts)
-
-
-def _status_key(item):
-    return item.state.status if item.state is not None else FollowUp.NOT_FOLLOWED_UP
 
 
 # Columns on one page: side by side, a handful of municipalities is what can be read, and
@@ -55,29 +57,108 @@ def every_municipality():
     return list(Municipality.objects.order_by("name"))
 
 
+def _published_goals(kind, chosen):
+    return kind.model._default_manager.published().filter(**{f"{kind.model.municipality_lookup}__in": chosen})
+
+
+def _counts(chosen):
+    """(municipality pk, basis source, status, goals): the goals of each
+    municipality counted by the item whose references they rest on (legal.basis.basis_source)
+    and by their status (the latest follow-up's, by date, then by entry)."""
+    parts = []
+    for kind in GOALS:
+        latest = (
+            FollowUp.objects.filter(**{kind.key: OuterRef("pk")}).order_by("-date", "-pk").values("status")
+        )
+        parts.append(
+            _published_goals(kind, chosen)
+            .annotate(
+                place=F(kind.model.municipality_lookup),
+                rests_on=basis_source(kind),
+                status=Coalesce(Subquery(latest[:1]), Value(FollowUp.NOT_FOLLOWED_UP)),
+            )
+            .values_list("place", "rests_on", "status")
+            .annotate(goals=Count("pk"))
+            .order_by()
+        )
+    first, *rest = parts
+    return first.union(*rest, all=True)
+
+
+def _references(chosen):
+    """(instrument pk, provision pk, one column per kind of source_kinds(GOALS)): the legal
+    references on the items of the chosen municipalities that goals can rest on."""
+    kinds = source_kinds(GOALS)
+    on_chosen = Q()
+    for kind in kinds:
+        items = kind.model._default_manager.filter(**{f"{kind.model.municipality_lookup}__in": chosen})
+        on_chosen |= Q(**{f"{kind.key}__in": items.values("pk")})
+    columns = [f"{kind.key}_id" for kind in kinds]
+    return (
+        LegalReference.objects.filter(on_chosen)
+        .order_by()
+        .values_list("instrument_id", "provision_id", *columns)
+    )
+
+
+def _bases(municipalities, register):
+    """{(kind key, pk): references} of the items the chosen municipalities' goals can rest on;
+    unsaved references with their instrument, which is all Filtering.bases_of reads of them."""
+    instruments = {instrument.pk: instrument for instrument in register.instruments}
+    keys = [kind.key for kind in source_kinds(GOALS)]
+    references = defaultdict(list)
+    for instrument, provision, *targets in run(_references, municipalities):
+        key, pk = next((key, pk) for key, pk in zip(keys, targets, strict=True) if pk is not None)
+        references[key, pk].append(LegalReference(instrument=instruments[instrument], provision_id=provision))
+    return references
+
+
+def _last_changed(chosen):
+    goals = {kind.key: _published_goals(kind, chosen).values("pk") for kind in GOALS}
+    follow_ups = Q()
+    for key, pks in goals.items():
+        follow_ups |= Q(**{f"{key}__in": pks})
+    histories = [kind.model.history.model.objects.filter(id__in=goals[kind.key]) for kind in GOALS] + [
+        FollowUp.history.model.objects.filter(id__in=FollowUp.objects.filter(follow_ups).values("pk"))
+    ]
+    first, *rest = (history.order_by().values_list("history_date", flat=True) for history in histories)
+    return first.union(*rest, all=True).order_by("-history_date")[:1]
+
+
+def last_changed(municipalities):
+    """The newest history date of the municipalities' goals and their follow-ups, or None; one
+    query, with the goals chosen in the database rather than sent as a list of ids."""
+    newest = run(_last_changed, municipalities)
+    return newest[0][0] if newest else None
+
+
 def comparison(municipalities):
     """The lines of the comparison of `municipalities` (a list, in column order)."""
-    goals = resolve_goals(municipalities)
-    attach_follow_ups([goal.item for goal in goals])
     column = {municipality.pk: index for index, municipality in enumerate(municipalities)}
-    by_column = [[] for _municipality in municipalities]
-    for goal in goals:
-        by_column[column[municipality_of(goal.item).pk]].append(goal)
-
     register = LegalRegister.read()
     by_instrument = {instrument.pk: [] for instrument in register.instruments}
     for provision in register.provisions.values():
         by_instrument[provision.instrument_id].append(provision)
-    # What each goal rests on, read once: {value: goals} per column, and the replaced
-    # provisions found under each value.
+    # What the goals of each basis rest on, worked out once per item they inherit it from,
+    # not per goal: {value: goals} per column, and the replaced provisions under each value.
     filtering = Filtering(register)
+    references = _bases(municipalities, register)
+    bases = {}
     counted = [Counter() for _municipality in municipalities]
+    statuses = [Counter() for _municipality in municipalities]
+    goal_counts = [0 for _municipality in municipalities]
     replaced_under = {}
-    for column, members in zip(counted, by_column, strict=True):
-        for goal in members:
-            for value, replaced in filtering.bases_of(goal).items():
-                column[value] += 1
-                replaced_under.setdefault(value, {}).update(replaced)
+    for place, source, status, goals in run(_counts, municipalities):
+        index = column[place]
+        goal_counts[index] += goals
+        statuses[index][status] += goals
+        if source not in bases:
+            key, _colon, pk = source.partition(":")
+            basis = Basis(references.get((key, int(pk) if pk else None), []))
+            bases[source] = filtering.bases_of(SimpleNamespace(basis=basis))
+        for value, replaced in bases[source].items():
+            counted[index][value] += goals
+            replaced_under.setdefault(value, {}).update(replaced)
     basis_lines = []
     for instrument in register.instruments:
         candidates = [(instrument.slug, instrument.short_title, 0)] + [
@@ -93,14 +174,12 @@ def comparison(municipalities):
                 )
                 basis_lines.append(Line(value, label, counts, level, replaced))
 
-    statuses = [Counter(_status_key(goal.item) for goal in members) for members in by_column]
     status_lines = [
         Line(value, str(label), [counter[value] for counter in statuses]) for value, label in STATUS_VALUES
     ]
     return {
         "municipalities": municipalities,
-        "goal_counts": [len(members) for members in by_column],
+        "goal_counts": goal_counts,
         "basis_lines": basis_lines,
         "status_lines": status_lines,
-        "goals": [goal.item for goal in goals],
     }

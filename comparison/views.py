@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from chrome.history import last_changed, timelines
 from chrome.pages import bad_request, crumbs, municipality_crumb, render_page
 from comparison.changes import changes_of
 from comparison.selectors import (
@@ -16,6 +15,7 @@ from comparison.selectors import (
     chosen_municipalities,
     comparison,
     every_municipality,
+    last_changed,
 )
 from organisation.selectors import municipality_or_404
 
@@ -35,16 +35,19 @@ def compare(request):
     municipalities = data["municipalities"]
     data["choices"] = [(municipality, municipality in chosen) for municipality in every]
     data["max_columns"] = MAX_COLUMNS
+    # Each column's overview address, reversed once rather than in every cell.
+    columns = [
+        (municipality, reverse("overview:goals", args=[municipality.slug])) for municipality in municipalities
+    ]
     for line in [*data["basis_lines"], *data["status_lines"]]:
-        line.cells = list(zip(municipalities, line.counts, strict=True))
-    data["totals"] = list(zip(municipalities, data["goal_counts"], strict=True))
-    goals = data.pop("goals")
+        line.cells = [(*column, count) for column, count in zip(columns, line.counts, strict=True)]
+    data["totals"] = [(*column, count) for column, count in zip(columns, data["goal_counts"], strict=True)]
     return render_page(
         request,
         "comparison/compare.html",
         {
             **data,
-            "last_changed": last_changed(goals, timelines(goals)),
+            "last_changed": last_changed(chosen),
             "breadcrumbs": crumbs((_("Kommunerne side om side"), "")),
         },
     )
