@@ -5,13 +5,14 @@ municipality is anything with a name and an address).
 """
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core.addresses import cached_reverse
 
 
 def crumbs(*pairs):
     """Breadcrumbs from the front page down: [(label, url)], the last one is the current page."""
-    return [(_("Forside"), reverse("overview:home")), *pairs]
+    return [(_("Forside"), cached_reverse("overview:home")), *pairs]
 
 
 def municipality_crumb(municipality):

@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import cached_reverse
 from core.goalkinds import GOALS, kind_of, municipality_of
 from core.models import (
     FollowedUp,
@@ -21,9 +21,7 @@ from core.targets import HasOneTarget, TargetQuerySet, exactly_one_target, targe
 
 def goal_page_url(item):
     """The page of a goal and its follow-up (in the overview), for every kind in GOALS."""
-    return reverse(
-        "overview:goal", kwargs={"municipality": municipality_of(item).slug, "anchor": item.anchor}
-    )
+    return cached_reverse("overview:goal", municipality=municipality_of(item).slug, anchor=item.anchor)
 
 
 class MunicipalGoal(Sourced, Responsible, FollowedUp, Ordered):

@@ -9,10 +9,10 @@ replaced it since.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import cached_reverse
 from core.goalkinds import GOAL_KINDS
 from core.models import PublishedQuerySet
 from core.targets import HasOneTarget, TargetQuerySet, exactly_one_target, target_keys
@@ -125,7 +125,7 @@ class Instrument(Verified):
         return self.short_title
 
     def get_absolute_url(self):
-        return reverse("legal:instrument", kwargs={"instrument": self.slug})
+        return cached_reverse("legal:instrument", instrument=self.slug)
 
 
 class Consolidation(Verified):
@@ -204,10 +204,7 @@ class Provision(Verified):
         return self.label_with_instrument
 
     def get_absolute_url(self):
-        return reverse(
-            "legal:provision",
-            kwargs={"instrument": self.instrument.slug, "provision": self.slug},
-        )
+        return cached_reverse("legal:provision", instrument=self.instrument.slug, provision=self.slug)
 
     @property
     def label_with_instrument(self):
@@ -307,9 +304,8 @@ class LegalReference(HasOneTarget):
     @property
     def target_url(self):
         if self.provision_id:
-            return reverse(
-                "legal:provision",
-                kwargs={"instrument": self.instrument.slug, "provision": self.provision.slug},
+            return cached_reverse(
+                "legal:provision", instrument=self.instrument.slug, provision=self.provision.slug
             )
         return self.instrument.get_absolute_url()
 

@@ -1,5 +1,4 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
@@ -7,6 +6,7 @@ from mptt.models import MPTTModel, TreeForeignKey
 from mptt.querysets import TreeQuerySet
 from simple_history.models import HistoricalRecords
 
+from core.addresses import cached_reverse
 from core.models import Ordered, ScopedQuerySet, Sourced
 
 
@@ -30,7 +30,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("overview:municipality", kwargs={"municipality": self.slug})
+        return cached_reverse("overview:municipality", municipality=self.slug)
 
     def council_name(self):
         """What the municipality calls its council, as its own documents do ("Byrådet",
@@ -176,10 +176,7 @@ class OrganisationUnit(MPTTModel, Sourced, Ordered):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
     def get_absolute_url(self):
-        return reverse(
-            "overview:unit",
-            kwargs={"municipality": self.municipality.slug, "unit": self.slug},
-        )
+        return cached_reverse("overview:unit", municipality=self.municipality.slug, unit=self.slug)
 
 
 class CoreTask(Sourced, Ordered):

@@ -25,10 +25,12 @@ def bodies_of(municipality):
     )
 
 
-def unit_with_details(municipality, slug):
+def unit_with_details(municipality_slug, slug):
+    """A unit of the municipality with everything its page shows; its municipality comes joined
+    rather than read first."""
     units = (
-        OrganisationUnit.objects.for_municipality(municipality)
-        .select_related("parent", "source")
+        OrganisationUnit.objects.filter(municipality__slug=municipality_slug)
+        .select_related("municipality", "parent", "source")
         .prefetch_related(
             Prefetch("people", queryset=Person.objects.order_by("order", "name")),
             "core_tasks",
@@ -37,6 +39,22 @@ def unit_with_details(municipality, slug):
         )
     )
     return get_object_or_404(units, slug=slug)
+
+
+def unit_tree(municipality):
+    """(units, roots): the municipality's units in tree order, and the roots of its trees, each unit
+    with `.subunits`, its children in order; one query. Plain lists, as a page walks the tree more
+    than once and mptt's get_children() builds a new queryset on every call."""
+    units = list(OrganisationUnit.objects.for_municipality(municipality).order_by("tree_id", "lft"))
+    by_pk = {unit.pk: unit for unit in units}
+    roots = []
+    for unit in units:
+        unit.municipality = municipality
+        unit.subunits = []
+    for unit in units:
+        parent = by_pk.get(unit.parent_id)
+        (parent.subunits if parent else roots).append(unit)
+    return units, roots
 
 
 def units_in_tree_order(municipality):

@@ -2,20 +2,22 @@
 
 from core.goalkinds import GOALS, policy_of
 from goals.models import GoalTrack
+from legal.basis import lineage
 from organisation.models import Municipality
 from policies.models import Policy
 from strategies.models import Strategy
 
 
 def items_carried_out_by(unit):
-    """[(heading, items)] of everything a unit is responsible for, one query per goal kind."""
+    """[(heading, items)] of everything a unit is responsible for, one query per goal kind, with
+    the parents each item's basis and address need (not who is responsible for them: the unit)."""
     groups = [
         (
             kind,
             list(
                 kind.model._default_manager.published()
                 .filter(responsible_unit=unit)
-                .select_related(*kind.related)
+                .select_related(*lineage(kind)[0])
             ),
         )
         for kind in GOALS

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
-from legal.basis import BasisIndex, read_references
+from legal.basis import BasisIndex, references_for
 from organisation.selectors import bodies_of, contacts_of, municipality_or_404, unit_with_details
 from overview.selectors import (
     items_carried_out_by,
@@ -59,13 +59,11 @@ def municipality(request, municipality):
 
 @require_safe
 def unit(request, municipality, unit):
-    municipality = municipality_or_404(municipality)
     unit = unit_with_details(municipality, unit)
-    unit.municipality = municipality
+    municipality = unit.municipality
     groups = items_carried_out_by(unit)
-    references = read_references(municipality)
-    index = BasisIndex(references)
     items = [item for _heading, group in groups for item in group]
+    index = BasisIndex(references_for(items))
     index.attach(items)
     return render_page(
         request,

@@ -2,11 +2,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import cached_reverse
 from core.models import DRAFT, FollowedUp, Ordered, Period, Responsible, ScopedQuerySet, Sourced
 
 
@@ -141,9 +141,7 @@ class Policy(Sourced, Responsible, Period):
         return f"{self.title} ({self.period_label})" if self.period_label else self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "policies:policy", kwargs={"municipality": self.municipality.slug, "policy": self.slug}
-        )
+        return cached_reverse("policies:policy", municipality=self.municipality.slug, policy=self.slug)
 
     @property
     def standing(self):
@@ -287,13 +285,11 @@ class Theme(Sourced, Ordered):
         return f"tema-{self.slug}"
 
     def get_absolute_url(self):
-        return reverse(
+        return cached_reverse(
             "policies:theme",
-            kwargs={
-                "municipality": self.policy.municipality.slug,
-                "policy": self.policy.slug,
-                "theme": self.slug,
-            },
+            municipality=self.policy.municipality.slug,
+            policy=self.policy.slug,
+            theme=self.slug,
         )
 
 

@@ -9,15 +9,14 @@ from django.views.decorators.http import require_safe
 from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex
-from organisation.selectors import municipality_or_404
 from policies.selectors import (
     attach_bases,
+    attach_sources,
     editor_notes,
     policy_parts,
     published_policy,
     purpose_is_new,
     references_within,
-    sources_of,
     strategies_under,
     theme_of,
     theme_parts,
@@ -31,20 +30,22 @@ def policy_crumb(policy):
 
 @require_safe
 def policy(request, municipality, policy):
-    municipality = municipality_or_404(municipality)
     policy = published_policy(municipality, policy, request.user)
+    municipality = policy.municipality
     values, actors, quotes, passages = policy_parts(policy)
-    # The document sets a quote either in its introduction or on a page of its own after the themes.
-    closing_quotes = [quote for quote in quotes if quote.after_themes]
-    opening_quotes = [quote for quote in quotes if not quote.after_themes]
-    themes = themes_of(policy)
+    # Outside the themes, the document sets a quote either in its introduction or on a page of
+    # its own after the themes.
+    outside = [quote for quote in quotes if quote.theme_id is None]
+    closing_quotes = [quote for quote in outside if quote.after_themes]
+    opening_quotes = [quote for quote in outside if not quote.after_themes]
+    themes = themes_of(policy, quotes)
     strategies = strategies_under(policy)
-    references = references_within(policy)
+    references = references_within(policy, themes, strategies)
     index = BasisIndex(references)
     attach_bases(themes, index)
     index.attach(strategies)
     actor_groups = [(group, list(members)) for group, members in groupby(actors, key=lambda a: a.group)]
-    parts = [[policy], values, actors, quotes, strategies, passages, references]
+    parts = [[policy], values, actors, outside, strategies, passages, references]
     for theme in themes:
         parts.extend(theme_parts(theme))
     show_purpose = purpose_is_new(policy)
@@ -73,7 +74,7 @@ def policy(request, municipality, policy):
                 or values
                 or opening_quotes
             ),
-            "sources": sources_of(*parts),
+            "sources": attach_sources(*parts),
             "last_changed": last_changed(*parts),
             "notes": editor_notes(policy, themes),
             "breadcrumbs": crumbs(municipality_crumb(municipality), (policy.title, "")),
@@ -83,12 +84,13 @@ def policy(request, municipality, policy):
 
 @require_safe
 def theme(request, municipality, policy, theme):
-    municipality = municipality_or_404(municipality)
     policy = published_policy(municipality, policy, request.user)
+    municipality = policy.municipality
     theme = theme_of(policy, theme)
     if theme is None:
         raise Http404(_("Temaet findes ikke."))
-    references = references_within(policy)
+    # What the theme and its items rest on: their own references, or the policy's.
+    references = references_within(policy, [theme])
     index = BasisIndex(references)
     attach_bases([theme], index)
     return render_page(
@@ -99,7 +101,7 @@ def theme(request, municipality, policy, theme):
             "policy": policy,
             "theme": theme,
             "successor": getattr(policy, "successor", None),
-            "sources": sources_of(*theme_parts(theme)),
+            "sources": attach_sources(*theme_parts(theme)),
             "last_changed": last_changed([policy], *theme_parts(theme), references),
             "notes": editor_notes(policy, [theme]),
             "breadcrumbs": crumbs(municipality_crumb(municipality), policy_crumb(policy), (theme.title, "")),

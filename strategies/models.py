@@ -1,8 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.addresses import cached_reverse
 from core.models import Ordered, Period, ScopedQuerySet, Sourced
 
 
@@ -51,10 +51,7 @@ class Strategy(Sourced, Period, Ordered):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "strategies:strategy",
-            kwargs={"municipality": self.municipality.slug, "strategy": self.slug},
-        )
+        return cached_reverse("strategies:strategy", municipality=self.municipality.slug, strategy=self.slug)
 
 
 class StrategyChild(Sourced, Ordered):

@@ -1,8 +1,9 @@
 """The main menu, with the section of the current page marked for screen readers (aria-current)."""
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core.addresses import cached_reverse
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def main_menu(context):
     namespace = match.namespace if match else ""
     items = []
     for label, name, section in MENU:
-        url = reverse(name)
+        url = cached_reverse(name)
         if view == name:
             current = "page"
         elif view in section or namespace in section:
@@ -33,3 +34,10 @@ def main_menu(context):
             current = ""
         items.append({"label": label, "url": url, "current": current})
     return {"items": items}
+
+
+@register.simple_tag
+def address(name):
+    """`{% url name %}` for a page without arguments (the menu's, the footer's), reversed once
+    per process rather than on every page (core.addresses)."""
+    return cached_reverse(name)

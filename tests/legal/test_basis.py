@@ -3,7 +3,7 @@
 import pytest
 
 from goals.models import BudgetGoal, SubGoal
-from legal.basis import coverage, goals_resting_on, resolve_all
+from legal.basis import BasisIndex, coverage, goals_resting_on, references_for, resolve_all
 from legal.models import LegalReference, Provision
 from policies.models import Commitment, Initiative, Policy
 
@@ -105,3 +105,65 @@ def test_editorial_links_claim_no_source_document():
     assert editorial.count() == 6  # four on Herning's budget goals, two on Lyngby's themes
     assert not editorial.filter(source__isnull=False).exists()
     assert not LegalReference.objects.filter(is_editorial=False, source__isnull=True).exists()
+
+
+def resting_by_resolving_everything(**target):
+    """goals_resting_on's answer as the definition gives it: every item resolved, then filtered."""
+    cites = (
+        (lambda ref: ref.provision_id == target["provision"].pk)
+        if "provision" in target
+        else (lambda ref: ref.instrument_id == target["instrument"].pk)
+    )
+    found = {}
+    for goal in resolve_all():
+        if any(cites(ref) for ref in goal.basis.references):
+            found.setdefault(goal.municipality, []).append((goal.kind.key, goal.item.pk, goal.basis))
+    return sorted(found.items(), key=lambda pair: pair[0].name)
+
+
+def shown(resting):
+    return [
+        (municipality, [(key, pk, basis.inherited_from, basis.references) for key, pk, basis in goals])
+        for municipality, goals in resting
+    ]
+
+
+def test_goals_resting_on_reads_only_what_may_rest_on_it_and_finds_what_resolving_everything_finds(
+    django_assert_num_queries,
+):
+    provision = Provision.objects.get(instrument__slug="serviceloven", slug="par-19-stk-2")
+    # A commitment under a theme without references inherits the policy, which cites § 19, stk. 2;
+    # with a reference of its own it rests on that instead, and no longer on § 19, stk. 2.
+    commitment = Commitment.objects.filter(theme__slug="foraeldre-og-netvaerk").first()
+    before = [goal.item for _m, goals in goals_resting_on(provision=provision) for goal in goals]
+    assert commitment in before
+    other = LegalReference.objects.exclude(instrument=provision.instrument).first()
+    LegalReference.objects.create(commitment=commitment, instrument=other.instrument, relation="in_line_with")
+    after = [goal.item for _m, goals in goals_resting_on(provision=provision) for goal in goals]
+    assert commitment not in after
+    assert len(after) == len(before) - 1
+    for target in [{"provision": p} for p in Provision.objects.all()] + [
+        {"instrument": reference.instrument} for reference in LegalReference.objects.all()
+    ]:
+        expected = shown(resting_by_resolving_everything(**target))
+        got = [
+            (municipality, [(goal.kind.key, goal.item.pk, goal.basis) for goal in goals])
+            for municipality, goals in goals_resting_on(**target)
+        ]
+        assert shown(got) == expected, target
+    # One query for the references and one per kind, whether anything cites it or not.
+    uncited = Provision.objects.filter(references__isnull=True).first()
+    assert uncited is not None
+    for target in [provision, uncited]:
+        with django_assert_num_queries(11):
+            goals_resting_on(provision=target)
+
+
+def test_the_references_read_for_some_items_resolve_them_as_all_references_do(django_assert_num_queries):
+    goals = resolve_all()
+    for goal in goals:
+        with django_assert_num_queries(1):
+            basis = BasisIndex(references_for([goal.item])).basis_of(goal.item)
+        assert (basis.inherited_from, basis.references) == (goal.basis.inherited_from, goal.basis.references)
+    with django_assert_num_queries(1):
+        assert references_for([]) == []

@@ -23,73 +23,85 @@ PAGES = [
     # 6 political bodies, 7 the units serving them, 8 contacts, 9 last changed
     ("/herning/", 9),
     ("/lyngby-taarbaek/", 9),
-    # 1 municipality, 2 the whole unit tree (get_cached_trees), 3 last changed
+    # 1 municipality, 2 the whole unit tree (unit_tree: one query, walked in Python), 3 last changed
     ("/herning/organisation/", 3),
     ("/lyngby-taarbaek/organisation/", 3),
-    # 1 municipality, 2 unit with parent, 3 people, 4 core tasks, 5 sub-units, 6 bodies served,
-    # 7-12 goal tracks, sub-goals, council commitments, budget goals, commitments, initiatives it carries out,
-    # 13 the municipality's legal references, for the basis each of those goals shows, 14 last changed
-    ("/herning/organisation/bou/", 14),
-    ("/lyngby-taarbaek/organisation/but/", 14),
-    # 1 municipality, 2 policy with adopted_by/foreword_by/predecessor/successor/source, 3 values, 4 actors,
-    # 5 policy-level quotes, 6 passages of other documents with their source, 7 themes, 8 sections,
-    # 9 commitments, 10 initiatives, 11 key messages, 12 theme quotes, 13 strategies with their source,
-    # 14 legal references of the policy and everything in it, 15 last changed
-    (HERNING_POLICY, 15),
-    (LYNGBY_POLICY, 15),
-    # 1 municipality, 2 policy, 3 theme, 4 sections, 5 commitments, 6 initiatives, 7 key messages,
-    # 8 quotes, 9 legal references, 10 last changed
+    # 1 unit with its municipality, parent and source, 2 people, 3 core tasks, 4 sub-units, 5 bodies
+    # served, 6-11 goal tracks, sub-goals, council commitments, budget goals, commitments, initiatives it
+    # carries out (with their parents, for their basis and address), 12 the legal references on those
+    # goals and on what they stand under, for the basis each shows, 13 last changed
+    ("/herning/organisation/bou/", 13),
+    ("/lyngby-taarbaek/organisation/but/", 13),
+    # 1 policy with its municipality, adopted_by/foreword_by/predecessor/successor, 2 values, 3 actors,
+    # 4 quotes (in the themes and outside them), 5 passages of other documents, 6 themes, 7 sections,
+    # 8 commitments, 9 initiatives (both with their responsible unit), 10 key messages, 11 strategies,
+    # 12 legal references of the policy and everything in it, 13 the source documents of everything
+    # shown, 14 last changed
+    (HERNING_POLICY, 14),
+    (LYNGBY_POLICY, 14),
+    # 1 policy with its municipality, 2 theme, 3 sections, 4 commitments, 5 initiatives, 6 key messages,
+    # 7 quotes, 8 legal references of the policy, the theme and its items, 9 the source documents of
+    # everything shown, 10 last changed
     (HERNING_THEME, 10),
     (LYNGBY_THEME, 10),
     # 1 municipality, 2 strategy with policy, 3 strategy themes, 4 components,
     # 5 passages of other documents, 6 legal references, 7 last changed
     ("/herning/strategier/herningmodellen/", 7),
-    # 1 municipality, 2 legal references, 3-8 goals of the six followed-up kinds (resolve_goals) with their
-    # parents and responsible joined, 9 their follow-ups, 10 instruments and 11 provisions (basis filter
-    # with successions), 12 units (the unit tree filter); the page only: 13 the source documents of the
-    # goals shown, 14 last changed (the goals and their follow-ups)
-    ("/herning/maal/", 14),
-    ("/lyngby-taarbaek/maal/", 14),
-    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 14),
-    ("/herning/maal/maal.csv", 12),
-    ("/herning/maal/maal.json", 12),
-    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
-    # 4 its sub-goals, 5 the follow-ups of the track and its sub-goals, 6 last changed
+    # 1 municipality, 2 units (the unit tree filter, and who is responsible), 3 policies and 4 themes
+    # (what the goals stand under, read once), 5-10 goals of the six followed-up kinds with their
+    # political body (overview.rows.read_goal_items), 11 legal references of the goals, policies and
+    # themes, 12 follow-ups (of the goals shown, or of all when a filter or the sorting reads them),
+    # 13 instruments and 14 provisions (basis filter with successions); the page only: 15 the source
+    # documents of the goals shown, 16 last changed (the goals shown and their follow-ups)
+    ("/herning/maal/", 16),
+    ("/lyngby-taarbaek/maal/", 16),
+    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 16),
+    ("/herning/maal/?status=none&side=1", 16),
+    ("/herning/maal/maal.csv", 14),
+    ("/herning/maal/maal.json", 14),
+    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
+    # goal and what it stands under, 4 its sub-goals, 5 the follow-ups of the track and its sub-goals,
+    # 6 last changed
     ("/herning/maal/maalspor-alle-boern-del-af-faellesskabet/", 6),
-    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references,
-    # 4 its follow-ups, 5 last changed
+    # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
+    # goal and what it stands under, 4 its follow-ups, 5 last changed
     ("/herning/maal/budgetmaal-styrket-inklusion/", 5),
-    # 1 municipalities, 2 legal references, 3-8 goals of the six kinds, 9 follow-ups, 10 instruments,
-    # 11 provisions, 12 last changed (the goals and their follow-ups)
-    ("/sammenlign/", 12),
-    # 1 municipality, 2-7 the latest history of each of the six goal kinds,
-    # 8 that of the follow-ups with their goal (last changed is the newest of these changes)
-    ("/herning/aendringer/", 8),
-    ("/herning/aendringer/atom.xml", 8),
+    # 1 municipalities, 2 instruments, 3 provisions, 4 the legal references on the chosen
+    # municipalities' items, 5 their goals counted by municipality, basis and status (one grouped
+    # UNION ALL over the six kinds), 6 last changed (the goals and their follow-ups)
+    ("/sammenlign/", 6),
+    # 1 municipality, 2 the latest history of each of the six goal kinds (one UNION ALL),
+    # 3 that of the follow-ups of each kind with their goal (one UNION ALL); last changed is
+    # the newest of these changes
+    ("/herning/aendringer/", 3),
+    ("/herning/aendringer/atom.xml", 3),
     # 1 instruments, 2 last changed
     ("/retsgrundlag/", 2),
     # 1 instrument, 2 consolidations, 3 provisions with successors,
-    # 4 legal references, 5-14 goal-like items of the ten kinds (goals_resting_on),
+    # 4 legal references, 5-14 the goal-like items of the ten kinds that cite it or stand under one
+    # that does (goals_resting_on),
     # 15 the source documents of those items with their municipality, 16 last changed
     ("/retsgrundlag/serviceloven/", 16),
     # 1 provision with instrument and successor, 2 provisions it replaced,
-    # 3 legal references, 4-13 goal-like items of the ten kinds, 14 source documents, 15 last changed
+    # 3 legal references, 4-13 the goal-like items of the ten kinds that cite it or stand under one
+    # that does, 14 source documents, 15 last changed
     ("/retsgrundlag/serviceloven/par-19-stk-2/", 15),
-    # 1 legal references, 2-7 goals of the six followed-up kinds (coverage counts goals only),
+    # 1 legal references, 2-7 goals of the six followed-up kinds with their parents (coverage counts
+    # goals only),
     # 8 the source documents of the goals with their municipality, 9 last changed
     ("/daekning/", 9),
     # 1 municipalities for the filter, 2 which query words the index knows and the nearest word to
-    # each one it does not (pg_trgm), 3 the hits' counts by kind and municipality (the filters),
-    # 4 the ranked hits with their municipality, 5 when the published content last changed (one
-    # UNION ALL of each history's newest date); the same for a misspelt word, a word with synonyms,
-    # and a filtered search
-    ("/soeg/?q=trivsel", 5),
-    ("/soeg/?q=trivslen+bornehave", 5),
-    ("/soeg/?q=mobning", 5),
-    ("/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 5),
-    # 1 municipalities, 2 last changed (only stop words: nothing to search for)
+    # each one it does not (pg_trgm), 3 the hits found once: their counts by kind and municipality
+    # (the filters) and the best ranked ones' texts, 4 when the searched content last changed (the
+    # newest date of the index's entries); the same for a misspelt word, a word with synonyms, and
+    # a filtered search
+    ("/soeg/?q=trivsel", 4),
+    ("/soeg/?q=trivslen+bornehave", 4),
+    ("/soeg/?q=mobning", 4),
+    ("/soeg/?q=trivsel&kommune=herning&slags=Vi+vil", 4),
+    # 1 municipalities, 2 last changed (the index's newest date; only stop words: nothing to search for)
     ("/soeg/?q=og+i", 2),
-    # 1 municipalities, 2 last changed (no query, no search)
+    # 1 municipalities, 2 last changed (the index's newest date; no query, no search)
     ("/soeg/", 2),
     # no query: the about page and the accessibility statement are text of the site's own
     ("/om-siden/", 0),
