@@ -62,12 +62,11 @@ def prepare(env):
 
 
 def measure():
-    import django
-
-    django.setup()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    import policyhub.wsgi  # noqa: F401 - started as a gunicorn worker starts (see benchmark_render.py)
 
     client = Client(SERVER_NAME="127.0.0.1", HTTP_HOST="127.0.0.1")
     pages = dict(GOALS)
