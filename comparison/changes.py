@@ -3,7 +3,7 @@ history that django-simple-history keeps of all content.
 
 Bounded: the latest `limit` changes of each goal kind and of the follow-ups of each are read
 (one query for the goals and one for the follow-ups, each a union over the kinds; see
-comparison.prepared), merged and cut to `limit`. Only what stands under a published policy
+core.prepared), merged and cut to `limit`. Only what stands under a published policy
 is shown, as everywhere else (core.models.published); who made a change is not shown, since
 staff are not public persons.
 """
@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from comparison.prepared import run
 from core.goalkinds import BY_KEY, GOALS
 from core.models import DRAFT
+from core.prepared import rows_of_several
 from goals.models import FollowUp
 
 ACTIONS = {"+": _("Oprettet"), "~": _("Ændret"), "-": _("Slettet")}
@@ -128,7 +128,7 @@ def _goal_changes(municipality, limit):
     # Kind by kind, newest first, so that changes of one moment keep the same order on every
     # request (changes_of sorts by date only).
     rows = sorted(
-        run(_goal_history, [municipality], limit),
+        rows_of_several(_goal_history, [municipality], limit),
         key=lambda row: (GOAL_ORDER[row[0]], -row[1].timestamp(), -row[2]),
     )
     changes = []
@@ -150,7 +150,8 @@ def _goal_changes(municipality, limit):
 
 def _follow_up_changes(municipality, limit):
     rows = sorted(
-        run(_follow_up_history, [municipality], limit), key=lambda row: (-row[1].timestamp(), -row[2])
+        rows_of_several(_follow_up_history, [municipality], limit),
+        key=lambda row: (-row[1].timestamp(), -row[2]),
     )
     changes = []
     for key, history_date, history_id, history_type, date, status, progress, text, name, anchor_value in rows:

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from comparison.prepared import run
 from core.goalkinds import GOALS
+from core.prepared import rows_of_several
 from goals.models import FollowUp
 from legal.basis import Basis, basis_source, source_kinds
 from legal.models import LegalReference
@@ -107,7 +107,7 @@ def _bases(municipalities, register):
     instruments = {instrument.pk: instrument for instrument in register.instruments}
     keys = [kind.key for kind in source_kinds(GOALS)]
     references = defaultdict(list)
-    for instrument, provision, *targets in run(_references, municipalities):
+    for instrument, provision, *targets in rows_of_several(_references, municipalities):
         key, pk = next((key, pk) for key, pk in zip(keys, targets, strict=True) if pk is not None)
         references[key, pk].append(LegalReference(instrument=instruments[instrument], provision_id=provision))
     return references
@@ -128,7 +128,7 @@ def _last_changed(chosen):
 def last_changed(municipalities):
     """The newest history date of the municipalities' goals and their follow-ups, or None; one
     query, with the goals chosen in the database rather than sent as a list of ids."""
-    newest = run(_last_changed, municipalities)
+    newest = rows_of_several(_last_changed, municipalities)
     return newest[0][0] if newest else None
 
 
@@ -148,7 +148,7 @@ def comparison(municipalities):
     statuses = [Counter() for _municipality in municipalities]
     goal_counts = [0 for _municipality in municipalities]
     replaced_under = {}
-    for place, source, status, goals in run(_counts, municipalities):
+    for place, source, status, goals in rows_of_several(_counts, municipalities):
         index = column[place]
         goal_counts[index] += goals
         statuses[index][status] += goals

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import prepared
 from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
 from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
@@ -153,13 +154,17 @@ def read_rows(municipality, resolved):
     """Rows for resolved goals (legal.basis.resolve_goals) of one municipality, without where
     they stand (read_states)."""
     addresses = _Addresses(municipality)
+    policies = {}  # by the parent: a thousand goals stand under a hundred themes and tracks
     rows = []
     for goal in resolved:
         item = goal.item
         kind = goal.kind
-        theme = parent_of(item) if kind.parent == "theme" else None
-        track = parent_of(item) if kind.parent == "track" else None
-        policy = policy_of(item)
+        parent = parent_of(item)
+        theme = parent if kind.parent == "theme" else None
+        track = parent if kind.parent == "track" else None
+        if parent is not None and id(parent) not in policies:
+            policies[id(parent)] = policy_of(parent)  # a goal is no policy: its parent's is its own
+        policy = policies[id(parent)] if parent is not None else None
         period_key, period_label = period_of(track or item, policy)
         if theme is not None:
             parent_url = f"{addresses.theme(theme, policy)}#{item.anchor}"
@@ -194,7 +199,8 @@ def read_states(rows, shown):
     for row in rows:
         if row.kind.key == "sub_goal" and row.item.track_id in tracks:
             items.setdefault(id(row.item), row.item)
-    attach_roll_ups(attach_states(list(items.values())))
+    every = rows[0].municipality if rows and len(items) == len(rows) else None
+    attach_roll_ups(attach_states(list(items.values()), municipality=every))
 
 
 def _set_related(item, name, objects):
@@ -211,28 +217,35 @@ def _set_responsible(item, municipalities, units):
         _set_related(item, "municipality", municipalities)
 
 
+def _policies(municipality):
+    return Policy.objects.for_municipality(municipality).select_related("responsible_body")
+
+
+def _themes(municipality):
+    return Theme.objects.for_municipality(municipality)
+
+
+def _goals(municipality, key):
+    # The political body is rarely named: joined, it costs less than a query of its own.
+    published = BY_KEY[key].model._default_manager.published()
+    return published.for_municipality(municipality).select_related("responsible_body")
+
+
 def read_goal_items(municipality, units):
     """{kind key: [item]}: the published goals of the kinds in core.goalkinds.GOALS, in the order
-    legal.basis.read_goals gives, with their parents and responsible set (units: {pk: unit})."""
+    legal.basis.read_goals gives, with their parents and responsible set (units: {pk: unit}).
+    The queries are compiled once per process (core.prepared)."""
     municipalities = {municipality.pk: municipality}
-    policies = {
-        policy.pk: policy
-        for policy in Policy.objects.for_municipality(municipality).select_related("responsible_body")
-    }
+    policies = {policy.pk: policy for policy in prepared.objects(_policies, municipality)}
     for policy in policies.values():
         _set_responsible(policy, municipalities, units)
-    themes = {theme.pk: theme for theme in Theme.objects.for_municipality(municipality)}
+    themes = {theme.pk: theme for theme in prepared.objects(_themes, municipality)}
     for theme in themes.values():
         _set_related(theme, "policy", policies)
     parents = {"policy": policies, "theme": themes, "track": {}}
     goals = {}
     for kind in GOALS:
-        # The political body is rarely named: joined, it costs less than a query of its own.
-        items = list(
-            kind.model._default_manager.published()
-            .for_municipality(municipality)
-            .select_related("responsible_body")
-        )
+        items = prepared.objects(_goals, municipality, kind.key)
         for item in items:
             _set_responsible(item, municipalities, units)
             _set_related(item, kind.parent, parents[kind.parent])
@@ -250,11 +263,15 @@ def read_references(municipality):
     every kind's path to the municipality, and PostgreSQL spends longer planning that join
     than running it.
     """
+    return prepared.objects(_references, municipality)
+
+
+def _references(municipality):
     condition = Q()
     for kind in (BY_KEY["policy"], BY_KEY["theme"], *GOALS):
         ids = kind.model._default_manager.for_municipality(municipality).values("pk")
         condition |= Q(**{f"{kind.key}_id__in": ids})
-    return list(LegalReference.objects.with_provisions().filter(condition))
+    return LegalReference.objects.with_provisions().filter(condition)
 
 
 def references_along(item):

@@ -7,12 +7,12 @@ import re
 import pytest
 
 from core.goalkinds import GOALS
-from goals.followup import attach_follow_ups, attach_roll_ups, progress_of, roll_up
+from goals.followup import attach_follow_ups, attach_roll_ups, attach_states, progress_of, roll_up
 from goals.models import FollowUp, GoalTrack, SubGoal
 from goals.responsibility import responsible_of
 from legal.basis import coverage, resolve_goals
 from organisation.models import OrganisationUnit, PoliticalBody
-from policies.models import Commitment, Policy
+from policies.models import Commitment, Initiative, Policy
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -248,3 +248,34 @@ def test_staff_enter_a_follow_up_and_are_recorded_as_its_author(editor, editor_c
     entry = FollowUp.objects.get(commitment=commitment)
     assert entry.entered_by == editor
     assert entry.history.latest().history_user == editor
+
+
+def test_the_states_of_every_goal_read_by_municipality_are_those_read_by_ids(herning, lyngby, track):
+    """attach_states reads a whole municipality's follow-ups by the municipality (one query compiled
+    once per process); that must give each goal the same state and timeline as its ids do."""
+    sub_goal = track.sub_goals.order_by("order").first()
+    follow(track, "2025-01-01", "in_progress", 10)
+    follow(sub_goal, "2025-03-01", "in_progress", 30)
+    follow(sub_goal, "2025-03-01", "achieved", 100)  # the same day: the later entry is the latest
+    follow(sub_goal, "2025-02-01", "delayed", 20)
+    FollowUp.objects.create(
+        initiative=Initiative.objects.for_municipality(lyngby).first(),
+        date=datetime.date(2026, 1, 1),
+        status="achieved",
+    )
+
+    def every_goal():
+        return [
+            item
+            for kind in GOALS
+            for item in kind.model._default_manager.published().for_municipality(herning).order_by("pk")
+        ]
+
+    by_ids = attach_states(every_goal())
+    by_municipality = attach_states(every_goal(), municipality=herning)
+    assert [item.follow_up_rows for item in by_municipality] == [item.follow_up_rows for item in by_ids]
+    assert [item.state for item in by_municipality] == [item.state for item in by_ids]
+    states = {item: item.state for item in by_municipality}
+    assert states[sub_goal].status == "achieved" and states[sub_goal].progress == 100
+    assert states[track].progress == 10
+    assert sum(bool(item.follow_up_rows) for item in by_municipality) == 2

@@ -1,0 +1,104 @@
+"""Querysets that the ORM builds and compiles once per process, and that are run with a pk
+(a municipality's, a policy's, a unit's) or a few pks in place of placeholders.
+
+A page that reads a dozen small querysets spends longer in the ORM building and compiling
+them than PostgreSQL spends running them; only the pk changes from one request to the next.
+`build(placeholder, *arguments)` must return the same queryset whatever the pk, with the
+placeholder used as a pk would be (an exact match), or, for `rows_of_several`, as the
+right-hand side of `__in`. The placeholders are plain parameters, so the same SQL runs on
+PostgreSQL and on the embedded SQLite of `make run`.
+"""
+
+from functools import cache
+
+from django.db import connections
+from django.db.models.base import ModelState
+from django.db.models.expressions import RawSQL
+from django.db.models.query import get_related_populators
+from django.db.models.signals import post_init, pre_init
+
+
+class _Slot(int):
+    """The parameter that stands for the pk at this position."""
+
+
+@cache
+def _compiled(build, alias, vendor, several, arguments):
+    """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`)."""
+    if several is None:
+        placeholder = RawSQL("%s", [_Slot(0)])
+    else:
+        placeholder = RawSQL(", ".join(["%s"] * several), [_Slot(index) for index in range(several)])  # noqa: S611
+    queryset = build(placeholder, *arguments)
+    compiler = queryset.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
+    return compiler, sql, params
+
+
+def _run(build, pks, several, arguments, alias="default"):
+    connection = connections[alias]
+    compiler, sql, params = _compiled(build, alias, connection.vendor, several, arguments)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pks[param] if type(param) is _Slot else param for param in params])
+        rows = cursor.fetchall()
+    return compiler, compiler.results_iter([rows], tuple_expected=True)
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
+def rows(build, key, *arguments):
+    """The rows (tuples) of the `values_list()` queryset that `build(key, *arguments)` returns;
+    `key` is an object or its pk."""
+    return list(_run(build, [_pk(key)], None, arguments)[1])
+
+
+def rows_of_several(build, keys, *arguments):
+    """The rows of the `values_list()` queryset `build(chosen, *arguments)`, where `chosen`
+    stands for the pks of `keys` (objects or pks) as `filter(<lookup>__in=chosen)`."""
+    pks = [_pk(key) for key in keys]
+    return list(_run(build, pks, len(pks), arguments)[1])
+
+
+def objects(build, key, *arguments):
+    """The model instances that iterating `build(key, *arguments)` gives, with what it joins
+    (select_related) set on each; `key` is an object or its pk."""
+    compiler, rows = _run(build, [_pk(key)], None, arguments)
+    db = compiler.using
+    select, klass_info = compiler.select, compiler.klass_info
+    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    names = [column[0].target.attname for column in select[first:last]]
+    model = klass_info["model"]
+    populators = get_related_populators(klass_info, select, db)
+    make = maker(model, names, db)
+    found = []
+    for row in rows:
+        item = make(row[first:last])
+        for populator in populators:
+            populator.populate(row, item)
+        found.append(item)
+    return found
+
+
+def maker(model, names, db):
+    """A function that makes an instance of `model` from a row of the columns `names`, as
+    `model.from_db` does.
+
+    A list of a thousand goals spent more time in Model.__init__ (an attribute set through its
+    descriptor for every column) than in the database. A new instance has nothing cached that
+    setting an attribute must clear, so the row is put in its __dict__ as it is; that is what
+    __init__ ends with where no signal listens to its creation (else this falls back to from_db).
+    """
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return lambda row: model.from_db(db, names, row)
+    new, update = model.__new__, dict.update
+
+    def make(row):
+        item = new(model)
+        update(item.__dict__, zip(names, row, strict=True))
+        state = item._state = ModelState()
+        state.adding, state.db = False, db
+        return item
+
+    return make

@@ -1,0 +1,88 @@
+"""core.prepared: a queryset compiled once per process gives, for every municipality, what the
+queryset itself gives."""
+
+import pytest
+from django.db.models.signals import post_init
+
+from core import prepared
+from goals.models import SubGoal
+from policies.models import Policy, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _policies(municipality):
+    return Policy.objects.for_municipality(municipality).select_related("responsible_body", "municipality")
+
+
+def _sub_goals(municipality, order):
+    return SubGoal.objects.for_municipality(municipality).order_by(order)
+
+
+def _columns(item):
+    return {field.attname: getattr(item, field.attname) for field in type(item)._meta.concrete_fields}
+
+
+def test_objects_are_the_querysets_own_for_each_municipality(herning, lyngby, django_assert_num_queries):
+    for municipality in (herning, lyngby):  # Lyngby-Taarbæk's run from the SQL compiled for Herning
+        expected = list(_policies(municipality))
+        with django_assert_num_queries(1):
+            found = prepared.objects(_policies, municipality)
+            # What the queryset joins comes with each object, not from a query of its own.
+            assert {policy.municipality for policy in found} == {municipality}
+            assert [policy.responsible_body for policy in found] == [p.responsible_body for p in expected]
+        assert expected
+        assert [_columns(policy) for policy in found] == [_columns(policy) for policy in expected]
+        assert all(not policy._state.adding and policy._state.db == "default" for policy in found)
+
+
+def test_arguments_are_compiled_apart(herning):
+    forwards = prepared.objects(_sub_goals, herning, "pk")
+    backwards = prepared.objects(_sub_goals, herning, "-pk")
+    assert len(forwards) > 1
+    assert forwards == list(_sub_goals(herning, "pk"))
+    assert backwards == forwards[::-1]
+
+
+def test_an_object_made_from_a_row_is_saved_as_the_row_it_came_from(herning):
+    sub_goal = prepared.objects(_sub_goals, herning, "pk")[0]
+    sub_goal.text = "Ændret tekst"
+    sub_goal.save()
+    assert SubGoal.objects.get(pk=sub_goal.pk).text == "Ændret tekst"
+    assert SubGoal.objects.for_municipality(herning).count() == len(
+        prepared.objects(_sub_goals, herning, "pk")
+    )
+
+
+def test_a_signal_on_creation_is_still_sent(herning):
+    made = []
+
+    def listen(sender, instance, **kwargs):
+        made.append(instance)
+
+    post_init.connect(listen, sender=Policy)
+    try:
+        found = prepared.objects(_policies, herning)
+    finally:
+        post_init.disconnect(listen, sender=Policy)
+    assert made == found
+
+
+def _theme_places(chosen):
+    return (
+        Theme.objects.filter(policy__municipality__in=chosen)
+        .order_by("pk")
+        .values_list("pk", "policy__municipality")
+    )
+
+
+def test_rows_of_several_are_those_of_each_choice_of_municipalities(herning, lyngby):
+    # One and two municipalities compile apart (IN (%s) and IN (%s, %s)); the order of the
+    # choice does not matter, and each choice gets its own rows from the same SQL.
+    for chosen in ([herning], [lyngby], [herning, lyngby], [lyngby, herning]):
+        expected = list(_theme_places([municipality.pk for municipality in chosen]))
+        assert prepared.rows_of_several(_theme_places, chosen) == expected
+    assert {place for _pk, place in prepared.rows_of_several(_theme_places, [herning, lyngby])} == {
+        herning.pk,
+        lyngby.pk,
+    }
