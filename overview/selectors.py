@@ -1,6 +1,7 @@
 """Reads across the domain apps for a municipality's page and a unit's page."""
 
-from core.goalkinds import GOALS, policy_of
+from core import prepared
+from core.goalkinds import BY_KEY, GOALS, policy_of
 from goals.models import GoalTrack
 from legal.basis import lineage
 from organisation.models import Municipality
@@ -8,20 +9,20 @@ from policies.models import Policy
 from strategies.models import Strategy
 
 
+def _carried_out_by(unit, key):
+    kind = BY_KEY[key]
+    return (
+        kind.model._default_manager.published()
+        .filter(responsible_unit=unit)
+        .select_related(*lineage(kind)[0])
+    )
+
+
 def items_carried_out_by(unit):
     """[(heading, items)] of everything a unit is responsible for, one query per goal kind, with
-    the parents each item's basis and address need (not who is responsible for them: the unit)."""
-    groups = [
-        (
-            kind,
-            list(
-                kind.model._default_manager.published()
-                .filter(responsible_unit=unit)
-                .select_related(*lineage(kind)[0])
-            ),
-        )
-        for kind in GOALS
-    ]
+    the parents each item's basis and address need (not who is responsible for them: the unit).
+    The queries are compiled once per process (core.prepared)."""
+    groups = [(kind, prepared.objects(_carried_out_by, unit, kind.key)) for kind in GOALS]
     return [(kind.heading_for(len(items)), items) for kind, items in groups]
 
 
@@ -36,23 +37,34 @@ def policies_of_items(groups):
     return sorted(found.values(), key=lambda policy: policy.title)
 
 
+# What a municipality's page lists: {name: rows of the municipality}.
+MUNICIPALITY_LISTS = {
+    "policies": lambda municipality: (
+        Policy.objects.for_municipality(municipality).published().current_first()
+    ),
+    "strategies": lambda municipality: (
+        Strategy.objects.for_municipality(municipality)
+        .published()
+        .select_related("policy")
+        .order_by("order", "title")
+    ),
+    "goal_tracks": lambda municipality: (
+        GoalTrack.objects.for_municipality(municipality)
+        .published()
+        .select_related("policy")
+        .order_by("order")
+    ),
+}
+
+
+def _contents(municipality, name):
+    return MUNICIPALITY_LISTS[name](municipality)
+
+
 def municipality_contents(municipality):
-    """What a municipality's page lists: its policies, strategies and goal tracks."""
-    return {
-        "policies": list(Policy.objects.for_municipality(municipality).published().current_first()),
-        "strategies": list(
-            Strategy.objects.for_municipality(municipality)
-            .published()
-            .select_related("policy")
-            .order_by("order", "title")
-        ),
-        "goal_tracks": list(
-            GoalTrack.objects.for_municipality(municipality)
-            .published()
-            .select_related("policy")
-            .order_by("order")
-        ),
-    }
+    """What a municipality's page lists: its policies, strategies and goal tracks; the queries are
+    compiled once per process (core.prepared)."""
+    return {name: prepared.objects(_contents, municipality, name) for name in MUNICIPALITY_LISTS}
 
 
 def newest_first(policies):

@@ -74,7 +74,7 @@ def unit(request, municipality, unit):
             "goal_groups": [(heading, items) for heading, items in groups if items],
             "policies": policies_of_items(groups),
             "sources": [unit.source] if unit.source_id else [],
-            "last_changed": last_changed([unit], unit.people.all(), items),
+            "last_changed": last_changed([unit], unit.people_list, items),
             "breadcrumbs": crumbs(
                 municipality_crumb(municipality),
                 (_("Organisation"), reverse("organisation:organisation", args=[municipality.slug])),

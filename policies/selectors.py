@@ -3,12 +3,16 @@
 The source documents are read once for the whole page (attach_sources) rather than joined into
 each list's query: a dozen lists share a handful of documents, and compiling the join into every
 query cost more than the one extra query.
+
+The lists of one policy or one theme are built and compiled by the ORM once per process and run
+with the policy's or the theme's pk (core.prepared): compiling a dozen small querysets cost more
+than running them.
 """
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from core import prepared
 from legal.models import LegalReference
 from organisation.selectors import source_documents
 from policies.models import (
@@ -37,52 +41,88 @@ def published_policy(municipality_slug, slug, user=None):
     return get_object_or_404(policies, slug=slug)
 
 
-# What a theme page shows, each list ordered as in the document: (attribute on the theme, rows).
-THEME_LISTS = (
-    ("section_list", lambda: ThemeSection.objects.order_by("order")),
-    ("commitment_list", lambda: Commitment.objects.select_related("responsible_unit").order_by("order")),
-    ("initiative_list", lambda: Initiative.objects.select_related("responsible_unit").order_by("order")),
-    ("key_message_list", lambda: KeyMessage.objects.order_by("order")),
-)
+# What a theme page shows, each list ordered as in the document: {attribute on the theme: rows}.
+THEME_LISTS = {
+    "section_list": lambda: ThemeSection.objects.order_by("order"),
+    "commitment_list": lambda: Commitment.objects.select_related("responsible_unit").order_by("order"),
+    "initiative_list": lambda: Initiative.objects.select_related("responsible_unit").order_by("order"),
+    "key_message_list": lambda: KeyMessage.objects.order_by("order"),
+}
 
 
-def _fill(themes, within, lists=THEME_LISTS):
+def _policy_lists(policy, attribute):
+    return THEME_LISTS[attribute]().filter(theme__policy=policy)
+
+
+def _theme_lists(theme, attribute):
+    if attribute == "quote_list":
+        return Quote.objects.filter(theme=theme).order_by("order")
+    return THEME_LISTS[attribute]().filter(theme=theme)
+
+
+def _fill(themes, build, key, attributes=tuple(THEME_LISTS)):
     """Each theme gets its lists as plain lists (`theme.section_list` …), one query per list for
-    all the themes; templates read them many times, and a related manager (or prefetch_related's
-    bookkeeping) would cost more than the grouping here."""
+    all the themes (`build(key, attribute)`); templates read them many times, and a related
+    manager (or prefetch_related's bookkeeping) would cost more than the grouping here."""
     by_pk = {theme.pk: theme for theme in themes}
-    for attribute, rows in lists:
+    for attribute in attributes:
         for theme in themes:
             setattr(theme, attribute, [])
-        for row in rows().filter(within):
+        for row in prepared.objects(build, key, attribute):
             row.theme = by_pk[row.theme_id]
             getattr(row.theme, attribute).append(row)
+
+
+def _themes(policy):
+    return Theme.objects.filter(policy=policy).order_by("order")
 
 
 def themes_of(policy, quotes):
     """The policy's themes with everything on them; `quotes` are all the policy's quotes
     (policy_parts), read once for the whole page, and each theme gets its own."""
-    themes = list(Theme.objects.filter(policy=policy).order_by("order"))
+    themes = prepared.objects(_themes, policy)
     for theme in themes:
         theme.policy = policy
         theme.quote_list = [quote for quote in quotes if quote.theme_id == theme.pk]
-    _fill(themes, Q(theme__policy=policy))
+    _fill(themes, _policy_lists, policy)
     return themes
 
 
-def references_within(policy, themes, strategies=()):
-    """Every reference on the policy, the themes (with their items, themes_of) and the strategies,
-    in one query that names their ids rather than joining each kind up to the policy: it compiles
-    in a third of the time and plans without joins."""
-    return list(
-        LegalReference.objects.with_provisions().filter(
-            Q(policy=policy)
-            | Q(theme__in=[theme.pk for theme in themes])
-            | Q(commitment__in=[item.pk for theme in themes for item in theme.commitment_list])
-            | Q(initiative__in=[item.pk for theme in themes for item in theme.initiative_list])
-            | Q(strategy__in=[strategy.pk for strategy in strategies])
-        )
+def _references_on(policy):
+    # One index-friendly select per kind, rather than an OR over them that would scan every
+    # reference; unordered, since only the outer query's order counts.
+    on = LegalReference.objects.order_by().values("pk")
+    within = on.filter(policy=policy).union(
+        on.filter(theme__policy=policy),
+        on.filter(commitment__theme__policy=policy),
+        on.filter(initiative__theme__policy=policy),
+        on.filter(strategy__policy=policy),
+        all=True,
     )
+    return LegalReference.objects.with_provisions().filter(pk__in=within)
+
+
+def _references_on_theme(theme):
+    on = LegalReference.objects.order_by().values("pk")
+    within = on.filter(policy__themes=theme).union(
+        on.filter(theme=theme),
+        on.filter(commitment__theme=theme),
+        on.filter(initiative__theme=theme),
+        all=True,
+    )
+    return LegalReference.objects.with_provisions().filter(pk__in=within)
+
+
+def references_on_theme(theme):
+    """Every reference on the theme, its commitments and initiatives, and its policy: what the
+    theme's page shows."""
+    return prepared.objects(_references_on_theme, theme)
+
+
+def references_on(policy):
+    """Every reference on the policy, its themes, their commitments and initiatives, and the
+    strategies under it: what the policy's page shows."""
+    return prepared.objects(_references_on, policy)
 
 
 def attach_bases(themes, index):
@@ -115,19 +155,31 @@ def theme_parts(theme):
     ]
 
 
+# A policy's own lists, each ordered as in the document.
+POLICY_LISTS = {
+    "values": PolicyValue,
+    "actors": Actor,
+    "quotes": Quote,
+    "passages": PolicyPassage,
+}
+
+
+def _policy_part(policy, name):
+    return POLICY_LISTS[name].objects.filter(policy=policy).order_by("order")
+
+
 def policy_parts(policy):
     """The values, actors, quotes (in the themes and outside them) and other documents' passages,
     of a policy."""
-    return (
-        list(PolicyValue.objects.filter(policy=policy).order_by("order")),
-        list(Actor.objects.filter(policy=policy).order_by("order")),
-        list(Quote.objects.filter(policy=policy).order_by("order")),
-        list(PolicyPassage.objects.filter(policy=policy).order_by("order")),
-    )
+    return tuple(prepared.objects(_policy_part, policy, name) for name in POLICY_LISTS)
+
+
+def _strategies(policy):
+    return Strategy.objects.filter(policy=policy).order_by("order", "title")
 
 
 def strategies_under(policy):
-    strategies = list(Strategy.objects.filter(policy=policy).order_by("order", "title"))
+    strategies = prepared.objects(_strategies, policy)
     for strategy in strategies:
         strategy.policy = policy
         strategy.municipality = policy.municipality
@@ -136,12 +188,10 @@ def strategies_under(policy):
 
 def theme_of(policy, slug):
     """A published policy's theme with everything on it, or None."""
-    theme = Theme.objects.filter(policy=policy, slug=slug).first()
+    theme = next((theme for theme in prepared.objects(_themes, policy) if theme.slug == slug), None)
     if theme is not None:
         theme.policy = policy
-        _fill(
-            [theme], Q(theme=theme), (*THEME_LISTS, ("quote_list", lambda: Quote.objects.order_by("order")))
-        )
+        _fill([theme], _theme_lists, theme, (*THEME_LISTS, "quote_list"))
     return theme
 
 

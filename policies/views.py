@@ -16,7 +16,8 @@ from policies.selectors import (
     policy_parts,
     published_policy,
     purpose_is_new,
-    references_within,
+    references_on,
+    references_on_theme,
     strategies_under,
     theme_of,
     theme_parts,
@@ -40,7 +41,7 @@ def policy(request, municipality, policy):
     opening_quotes = [quote for quote in outside if not quote.after_themes]
     themes = themes_of(policy, quotes)
     strategies = strategies_under(policy)
-    references = references_within(policy, themes, strategies)
+    references = references_on(policy)
     index = BasisIndex(references)
     attach_bases(themes, index)
     index.attach(strategies)
@@ -90,7 +91,7 @@ def theme(request, municipality, policy, theme):
     if theme is None:
         raise Http404(_("Temaet findes ikke."))
     # What the theme and its items rest on: their own references, or the policy's.
-    references = references_within(policy, [theme])
+    references = references_on_theme(theme)
     index = BasisIndex(references)
     attach_bases([theme], index)
     return render_page(
