@@ -44,7 +44,7 @@ def last_changed(*groups):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX(newest) FROM ({' UNION ALL '.join(selects)}) AS dates", params)  # noqa: S608
         (newest,) = cursor.fetchone()
-    return _as_datetime(newest)
+    return as_datetime(newest)
 
 
 @cache
@@ -58,7 +58,7 @@ def _history_columns(historical):
     )
 
 
-def _as_datetime(value):
+def as_datetime(value):
     """The value as the ORM would give it (an aware datetime), whatever the database returns."""
     if value is None:
         return None

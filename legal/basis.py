@@ -18,7 +18,8 @@ from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
-from core.goalkinds import GOAL_KINDS, GOALS, GoalKind, key_of, kind_of, municipality_of, parent_of
+from core import prepared
+from core.goalkinds import BY_KEY, GOAL_KINDS, GOALS, GoalKind, key_of, kind_of, municipality_of, parent_of
 from legal.models import Instrument, LegalReference
 
 
@@ -142,6 +143,32 @@ def basis_source(kind):
     return Case(*(When(has, then=source) for source, has in nearer), default=top, output_field=CharField())
 
 
+def basis_standing(kind):
+    """How each row of the kind rests, as SQL: "direct" on references of its own, "inherited" from
+    the nearest item above it with references, or "nothing"; BasisIndex.basis_of's answer, counted
+    in the database rather than read row by row."""
+    (_kind, _path), *above = _walk(kind)
+    when = [When(pk__in=_referenced(kind), then=Value("direct"))]
+    when += [When(**{f"{path}__in": _referenced(node)}, then=Value("inherited")) for node, path in above]
+    return Case(*when, default=Value("nothing"), output_field=CharField())
+
+
+def basis_replaced(kind):
+    """basis_source's "kind key:pk" where the references a row of the kind rests on include one to
+    a provision that has since been replaced (Basis.replaced_references), else NULL."""
+    when = []
+    for node, path in _walk(kind):
+        replaced = _referenced(node).filter(provision__replaced_by__isnull=False)
+        source = Concat(Value(f"{node.key}:"), Cast(path, CharField()))
+        when.append(When(**{f"{path}__in": replaced}, then=source))
+        when.append(When(**{f"{path}__in": _referenced(node)}, then=Value(None)))
+    return Case(*when, default=Value(None), output_field=CharField())
+
+
+def _referenced(kind):
+    return LegalReference.objects.filter(**{f"{kind.key}__isnull": False}).values(kind.key)
+
+
 def source_kinds(kinds):
     """The kinds whose items basis_source can name for rows of the kinds."""
     return list({node.key: node for kind in kinds for node, _path in _walk(kind)}.values())
@@ -235,28 +262,37 @@ def goals_resting_on(*, instrument=None, provision=None):
     Returns [(municipality, [GoalBasis])] sorted by municipality name.
 
     Only the items that cite it, or stand under one that does, are read (one query per kind, the
-    count whatever matches); each is then resolved against every reference, since an item with
-    references of its own rests on those rather than on what it stands under.
+    count whatever matches, each compiled once per process: core.prepared); each is then resolved
+    against every reference, since an item with references of its own rests on those rather than
+    on what it stands under.
     """
-    index = BasisIndex(read_references())
-    cited = defaultdict(list)  # kind key → ids of the items citing it
-    for (key, target_id), references in index.direct.items():
-        if any(_matches(ref, instrument, provision) for ref in references):
-            cited[key].append(target_id)
+    on, cited = ("provision", provision) if provision is not None else ("instrument", instrument)
+    index = BasisIndex(prepared.objects(_every_reference, cited))
     grouped = defaultdict(list)
     for kind in GOAL_KINDS:
-        joins, ancestors = lineage(kind)
-        # The item's own ids always take part, [0] when none, so that the query is always run.
-        under = Q(pk__in=cited[kind.key] or [0])
-        for lookup, ancestor in ancestors[1:]:
-            if cited[ancestor.key]:
-                under |= Q(**{f"{lookup}__in": cited[ancestor.key]})
-        for item in kind.model._default_manager.published().filter(under).select_related(*joins):
+        for item in prepared.objects(_citing, cited, kind.key, on):
             basis = index.basis_of(item)
             if any(_matches(ref, instrument, provision) for ref in basis.references):
                 goal = GoalBasis(item, kind, basis)
                 grouped[goal.municipality].append(goal)
     return sorted(grouped.items(), key=lambda pair: pair[0].name)
+
+
+def _every_reference(_cited):
+    """read_references(), compiled once: `cited` only fills core.prepared's slot."""
+    return LegalReference.objects.with_provisions()
+
+
+def _citing(cited, key, on):
+    """The published items of the kind that cite `cited` (an instrument or a provision, as `on`
+    says) or stand under an item that does, with their parents joined."""
+    kind = BY_KEY[key]
+    joins, ancestors = lineage(kind)
+    under = Q()
+    for lookup, ancestor in ancestors:
+        citing = LegalReference.objects.filter(**{on: cited, f"{ancestor.key}__isnull": False})
+        under |= Q(**{f"{lookup}__in": citing.values(ancestor.key)})
+    return kind.model._default_manager.published().filter(under).select_related(*joins)
 
 
 def _matches(reference, instrument, provision):
@@ -272,7 +308,6 @@ class Coverage:
     inherited: int = 0
     nothing: list = field(default_factory=list)
     on_replaced: list = field(default_factory=list)
-    goals: list = field(default_factory=list)  # every goal counted, for when the report last changed
 
     @property
     def total(self):
@@ -280,7 +315,9 @@ class Coverage:
 
 
 def coverage():
-    """Per municipality: how many goals rest directly, by inheritance, or on nothing."""
+    """Per municipality: how many goals rest directly, by inheritance, or on nothing, and which;
+    every goal read and resolved (the legal_coverage command). The page counts in the database
+    instead (legal.coverage)."""
     reports = {}
     # Coverage names goals and counts them; who is responsible for them is not shown.
     index = BasisIndex(read_references())
@@ -288,7 +325,6 @@ def coverage():
     for goal in (GoalBasis(item, kind, index.basis_of(item)) for kind in GOALS for item in goals[kind.key]):
         municipality = goal.municipality
         report = reports.setdefault(municipality.pk, Coverage(municipality))
-        report.goals.append(goal)
         if goal.basis.is_direct:
             report.direct += 1
         elif goal.basis.is_inherited:

@@ -39,20 +39,6 @@ class Verified(models.Model):
         return self.verification == Verification.UNCHECKED
 
 
-class InstrumentQuerySet(PublishedQuerySet):
-    def with_parts(self):
-        """With its consolidations by date and its provisions in order, each with its successor."""
-        return self.prefetch_related(
-            models.Prefetch("consolidations", queryset=Consolidation.objects.order_by("dated", "label")),
-            models.Prefetch(
-                "provisions",
-                queryset=Provision.objects.select_related("replaced_by__instrument").order_by(
-                    "order", "label"
-                ),
-            ),
-        )
-
-
 class Instrument(Verified):
     class Kind(models.TextChoices):
         ACT = "act", _("Dansk lov")
@@ -114,7 +100,7 @@ class Instrument(Verified):
 
     history = HistoricalRecords()
 
-    objects = InstrumentQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "short_title"]
@@ -153,13 +139,9 @@ class Consolidation(Verified):
 
 
 class ProvisionQuerySet(PublishedQuerySet):
-    def with_successions(self):
-        """With its instrument, what replaced it and what it replaced."""
-        return self.select_related("instrument", "replaced_by__instrument").prefetch_related(
-            models.Prefetch(
-                "replaces", queryset=Provision.objects.select_related("instrument").order_by("label")
-            )
-        )
+    def with_successor(self):
+        """With its instrument and what replaced it (legal.selectors.replaced_by: what it replaced)."""
+        return self.select_related("instrument", "replaced_by__instrument")
 
 
 class Provision(Verified):
@@ -210,6 +192,12 @@ class Provision(Verified):
     def label_with_instrument(self):
         """How a provision is named wherever it is shown: "Serviceloven § 19, stk. 2"."""
         return f"{self.instrument.short_title} {self.label}"
+
+    @property
+    def register_key(self):
+        """The provision's key wherever a choice names it (the goal overview's ?grundlag=):
+        "serviceloven/par-19-stk-2", as below /retsgrundlag/ in its address."""
+        return f"{self.instrument.slug}/{self.slug}"
 
     def clean(self):
         if self.replaced_by_id and self.replaced_by_id == self.pk:

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_safe
 from chrome.history import last_changed
 from chrome.pages import crumbs, render_page
 from legal import basis as legal_basis
+from legal.coverage import coverage_counts
 from legal.models import Instrument, Provision
+from legal.selectors import parts_of, replaced_by
 from organisation.selectors import source_documents
 
 
@@ -66,9 +68,8 @@ def index(request):
 
 @require_safe
 def instrument(request, instrument):
-    instrument = get_object_or_404(Instrument.objects.with_parts(), slug=instrument)
-    provisions = list(instrument.provisions.all())
-    consolidations = list(instrument.consolidations.all())
+    instrument = get_object_or_404(Instrument, slug=instrument)
+    consolidations, provisions = parts_of(instrument)
     resting = legal_basis.goals_resting_on(instrument=instrument)
     return render_page(
         request,
@@ -87,9 +88,9 @@ def instrument(request, instrument):
 @require_safe
 def provision(request, instrument, provision):
     provision = get_object_or_404(
-        Provision.objects.with_successions(), instrument__slug=instrument, slug=provision
+        Provision.objects.with_successor(), instrument__slug=instrument, slug=provision
     )
-    replaces = list(provision.replaces.all())
+    replaces = replaced_by(provision)
     resting = legal_basis.goals_resting_on(provision=provision)
     return render_page(
         request,
@@ -111,13 +112,16 @@ def provision(request, instrument, provision):
 
 @require_safe
 def coverage(request):
-    reports = legal_basis.coverage()
+    reports, sources, newest = coverage_counts()
     return render_page(
         request,
         "legal/coverage.html",
         {
             "reports": reports,
-            **about_goals([goal for report in reports for goal in report.goals]),
+            "editorial": True,
+            "sources": sources,
+            "sources_across": True,
+            "last_changed": newest,
             "breadcrumbs": crumbs((_("Mål og retsgrundlag"), "")),
         },
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import prepared
 from goals.models import FollowUp
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit
@@ -22,6 +23,14 @@ class InvalidFilter(ValueError):
     pass
 
 
+def _instruments(_municipality):
+    return Instrument.objects.all()
+
+
+def _provisions(_municipality):
+    return Provision.objects.order_by("order", "label")
+
+
 @dataclass
 class LegalRegister:
     """Instruments and provisions read once, with what replaced what."""
@@ -31,8 +40,9 @@ class LegalRegister:
 
     @classmethod
     def read(cls):
-        instruments = list(Instrument.objects.all())
-        provisions = {provision.pk: provision for provision in Provision.objects.order_by("order", "label")}
+        # Compiled once per process (core.prepared); the register is the same for every municipality.
+        instruments = prepared.objects(_instruments, None)
+        provisions = {provision.pk: provision for provision in prepared.objects(_provisions, None)}
         by_pk = {instrument.pk: instrument for instrument in instruments}
         for provision in provisions.values():
             provision.instrument = by_pk[provision.instrument_id]
@@ -54,7 +64,7 @@ class LegalRegister:
 
     @staticmethod
     def value_of(provision):
-        return f"{provision.instrument.slug}/{provision.slug}"
+        return provision.register_key
 
     def successors(self, provision_id):
         """The provision and every provision that replaced it since, in order."""

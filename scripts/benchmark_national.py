@@ -41,6 +41,8 @@ GOALS = {
     "policy": [f"/syntetisk-{number:03}/politikker/boerne-og-ungepolitik/" for number in range(1, 99, 7)],
     "municipality": [f"/syntetisk-{number:03}/" for number in range(1, 99, 7)],
     "front page": ["/"],
+    # Every municipality's goals counted by their legal basis, on one page.
+    "coverage": ["/daekning/"],
 }
 # Pages other work adds; measured when they answer 200. The comparison shows six
 # municipalities without a choice.
