@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.goalkinds import BY_KEY, GOALS
-from core.models import DRAFT
+from core.models import DRAFT, municipality_condition
 from core.prepared import rows_of_several
 from goals.models import FollowUp
 
@@ -72,7 +72,7 @@ def _goal_history(chosen, limit):
     for kind in GOALS:
         model = kind.model
         records = (
-            model.history.model.objects.filter(**{f"{model.municipality_lookup}__in": chosen})
+            model.history.model.objects.filter(**municipality_condition(model.municipality_lookup, chosen))
             .exclude(**{model.publication_lookup: DRAFT})
             .annotate(
                 kind=Value(kind.key),
@@ -93,7 +93,7 @@ def _follow_up_history(chosen, limit):
     parts = []
     for kind in GOALS:
         model = kind.model
-        goals = model._default_manager.published().filter(**{f"{model.municipality_lookup}__in": chosen})
+        goals = model._default_manager.published().for_municipality(chosen)
         records = (
             history.objects.filter(**{f"{kind.key}__in": goals.values("pk")})
             .annotate(

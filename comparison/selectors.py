@@ -58,7 +58,7 @@ def every_municipality():
 
 
 def _published_goals(kind, chosen):
-    return kind.model._default_manager.published().filter(**{f"{kind.model.municipality_lookup}__in": chosen})
+    return kind.model._default_manager.published().for_municipality(chosen)
 
 
 def _counts(chosen):
@@ -91,7 +91,7 @@ def _references(chosen):
     kinds = source_kinds(GOALS)
     on_chosen = Q()
     for kind in kinds:
-        items = kind.model._default_manager.filter(**{f"{kind.model.municipality_lookup}__in": chosen})
+        items = kind.model._default_manager.for_municipality(chosen)
         on_chosen |= Q(**{f"{kind.key}__in": items.values("pk")})
     columns = [f"{kind.key}_id" for kind in kinds]
     return (

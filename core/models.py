@@ -30,10 +30,12 @@ class PublishedQuerySet(models.QuerySet):
 
 
 def municipality_condition(lookup, municipality):
-    """The filter for one municipality (an instance or a pk) or a list of them; "pk" as a
-    lookup compares with a pk only."""
+    """The filter for one municipality (an instance or a pk) or several (a list, or the
+    placeholder of core.prepared.rows_of_several); "pk" as a lookup compares with a pk only."""
     if isinstance(municipality, list | tuple):
         return {f"{lookup}__in": [getattr(one, "pk", one) for one in municipality]}
+    if getattr(municipality, "stands_for_several", False):  # core.prepared.rows_of_several's
+        return {f"{lookup}__in": municipality}
     return {lookup: getattr(municipality, "pk", municipality)}
 
 

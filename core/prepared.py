@@ -22,13 +22,20 @@ class _Slot(int):
     """The parameter that stands for the pk at this position."""
 
 
+class _Several(RawSQL):
+    """The placeholder for several pks: `for_municipality()` (core.models.municipality_condition)
+    takes it as a list, so a build scopes by it as it would by a list of municipalities."""
+
+    stands_for_several = True
+
+
 @cache
 def _compiled(build, alias, vendor, several, arguments):
     """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`)."""
     if several is None:
         placeholder = RawSQL("%s", [_Slot(0)])
     else:
-        placeholder = RawSQL(", ".join(["%s"] * several), [_Slot(index) for index in range(several)])  # noqa: S611
+        placeholder = _Several(", ".join(["%s"] * several), [_Slot(index) for index in range(several)])
     queryset = build(placeholder, *arguments)
     compiler = queryset.query.get_compiler(using=alias)
     sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
@@ -56,7 +63,8 @@ def rows(build, key, *arguments):
 
 def rows_of_several(build, keys, *arguments):
     """The rows of the `values_list()` queryset `build(chosen, *arguments)`, where `chosen`
-    stands for the pks of `keys` (objects or pks) as `filter(<lookup>__in=chosen)`."""
+    stands for the pks of `keys` (objects or pks), as `for_municipality(chosen)` takes it or as
+    `filter(<lookup>__in=chosen)`."""
     pks = [_pk(key) for key in keys]
     return list(_run(build, pks, len(pks), arguments)[1])
 

@@ -88,29 +88,28 @@ def themes_of(policy, quotes):
     return themes
 
 
-def _references_on(policy):
-    # One index-friendly select per kind, rather than an OR over them that would scan every
-    # reference; unordered, since only the outer query's order counts.
+def _references_where(target, *lookups):
+    """The references whose `lookup` is `target`, for any of the lookups: one index-friendly
+    select per lookup, rather than an OR over them that would scan every reference; unordered,
+    since only the outer query's order counts."""
     on = LegalReference.objects.order_by().values("pk")
-    within = on.filter(policy=policy).union(
-        on.filter(theme__policy=policy),
-        on.filter(commitment__theme__policy=policy),
-        on.filter(initiative__theme__policy=policy),
-        on.filter(strategy__policy=policy),
-        all=True,
+    first, *rest = (on.filter(**{lookup: target}) for lookup in lookups)
+    return LegalReference.objects.with_provisions().filter(pk__in=first.union(*rest, all=True))
+
+
+def _references_on(policy):
+    return _references_where(
+        policy,
+        "policy",
+        "theme__policy",
+        "commitment__theme__policy",
+        "initiative__theme__policy",
+        "strategy__policy",
     )
-    return LegalReference.objects.with_provisions().filter(pk__in=within)
 
 
 def _references_on_theme(theme):
-    on = LegalReference.objects.order_by().values("pk")
-    within = on.filter(policy__themes=theme).union(
-        on.filter(theme=theme),
-        on.filter(commitment__theme=theme),
-        on.filter(initiative__theme=theme),
-        all=True,
-    )
-    return LegalReference.objects.with_provisions().filter(pk__in=within)
+    return _references_where(theme, "policy__themes", "theme", "commitment__theme", "initiative__theme")
 
 
 def references_on_theme(theme):
