@@ -12,31 +12,6 @@ from core import prepared
 from core.goalkinds import BY_KEY, key_of, kind_of
 from goals.models import FOLLOW_UP_TARGETS, FollowUp
 
-
-def _target_key(entry):
-    for field in FOLLOW_UP_TARGETS:
-        target_id = getattr(entry, f"{field}_id")
-        if target_id:
-            return (field, target_id)
-    return None
-
-
-def attach_follow_ups(items):
-    """Set `.timeline` (newest first) and `.state` (the latest follow-up, or None) on each item.
-
-    One query for all of them. Items of kinds that are not followed up get an empty timeline.
-    """
-    followed = [item for item in items if kind_of(item).key in FOLLOW_UP_TARGETS]
-    by_target = defaultdict(list)
-    for entry in FollowUp.objects.for_items(followed):  # oldest first: by date, then by id
-        by_target[_target_key(entry)].append(entry)
-    for item in items:
-        entries = by_target.get(key_of(item), [])
-        item.timeline = entries[::-1]
-        item.state = entries[-1] if entries else None
-    return items
-
-
 # The columns of a follow-up in the model's order, so that FollowUp.from_db builds it directly.
 _COLUMNS = [field.attname for field in FollowUp._meta.concrete_fields]
 _TARGET_COLUMNS = [(key, _COLUMNS.index(f"{key}_id")) for key in FOLLOW_UP_TARGETS]
@@ -57,11 +32,11 @@ def _every_follow_up(municipality):
 
 
 def attach_states(items, municipality=None):
-    """Set `.state` (the latest follow-up, or None) on each item, as attach_follow_ups does, and
-    keep its follow-ups for attach_timelines; one query.
+    """Set `.state` (the latest follow-up, or None) on each item, and keep its follow-ups for
+    attach_timelines; one query.
 
     For a list of a thousand goals: the follow-ups are read as tuples and only each goal's latest
-    becomes an object (without its author, which a list does not show). Where the items are
+    becomes an object (without its author, whom no public page names). Where the items are
     every goal of a `municipality`, its follow-ups are read by the municipality, in a query
     compiled once per process (core.prepared), rather than by a thousand ids.
     """
@@ -69,7 +44,7 @@ def attach_states(items, municipality=None):
         found = prepared.rows(_every_follow_up, municipality)
     else:
         followed = [item for item in items if kind_of(item).key in FOLLOW_UP_TARGETS]
-        found = FollowUp.objects.for_items(followed).select_related(None).values_list(*_COLUMNS)
+        found = FollowUp.objects.for_items(followed).values_list(*_COLUMNS)
     make = _maker(FollowUp.objects.db)  # the router asked once, not for each follow-up
     by_target = defaultdict(list)
     for row in found:  # oldest first: by date, then by id
@@ -89,6 +64,12 @@ def attach_timelines(items):
     for item in items:
         item.timeline = [make(row) for row in reversed(item.follow_up_rows)]
     return items
+
+
+def attach_follow_ups(items):
+    """Set `.timeline` (newest first) and `.state` (the latest follow-up, or None) on each item;
+    one query. Items of kinds that are not followed up get an empty timeline."""
+    return attach_timelines(attach_states(items))
 
 
 @dataclass(frozen=True)

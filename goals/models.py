@@ -199,7 +199,7 @@ class FollowUpQuerySet(TargetQuerySet):
             condition |= Q(**{f"{key}_id__in": pks})
         if not ids:
             return self.none()
-        return self.filter(condition).select_related("entered_by").order_by("date", "pk")
+        return self.filter(condition).order_by("date", "pk")
 
 
 class FollowUp(HasOneTarget):
