@@ -12,7 +12,7 @@ PostgreSQL and on the embedded SQLite of `make run`.
 from functools import cache
 
 from django.db import connections
-from django.db.models.base import ModelState
+from django.db.models.base import Model, ModelState
 from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
 from django.db.models.signals import post_init, pre_init
@@ -39,16 +39,20 @@ def _compiled(build, alias, vendor, several, arguments):
     queryset = build(placeholder, *arguments)
     compiler = queryset.query.get_compiler(using=alias)
     sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
-    return compiler, sql, params
+    # What results_iter() would work out again on every run.
+    converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+    return compiler, sql, params, converters
 
 
 def _run(build, pks, several, arguments, alias="default"):
     connection = connections[alias]
-    compiler, sql, params = _compiled(build, alias, connection.vendor, several, arguments)
+    compiler, sql, params, converters = _compiled(build, alias, connection.vendor, several, arguments)
     with connection.cursor() as cursor:
         cursor.execute(sql, [pks[param] if type(param) is _Slot else param for param in params])
         rows = cursor.fetchall()
-    return compiler, compiler.results_iter([rows], tuple_expected=True)
+    if converters:
+        rows = map(tuple, compiler.apply_converters(rows, converters))
+    return compiler, rows
 
 
 def _pk(obj):
@@ -72,14 +76,21 @@ def rows_of_several(build, keys, *arguments):
 def objects(build, key, *arguments):
     """The model instances that iterating `build(key, *arguments)` gives, with what it joins
     (select_related) set on each; `key` is an object or its pk."""
-    compiler, rows = _run(build, [_pk(key)], None, arguments)
-    db = compiler.using
-    select, klass_info = compiler.select, compiler.klass_info
-    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    names = [column[0].target.attname for column in select[first:last]]
-    model = klass_info["model"]
-    populators = get_related_populators(klass_info, select, db)
-    make = maker(model, names, db)
+    return _made(*_run(build, [_pk(key)], None, arguments))
+
+
+def objects_of_several(build, keys, *arguments):
+    """The model instances of `build(chosen, *arguments)`, where `chosen` stands for the pks of
+    `keys` as in rows_of_several."""
+    pks = [_pk(key) for key in keys]
+    return _made(*_run(build, pks, len(pks), arguments))
+
+
+def _made(compiler, rows):
+    # Kept once per process while nothing listens to the creation of any model (maker decides
+    # by the listeners it finds), else worked out again for this call.
+    listened = pre_init.receivers or post_init.receivers
+    first, last, make, populators = (_instances.__wrapped__ if listened else _instances)(compiler)
     found = []
     for row in rows:
         item = make(row[first:last])
@@ -89,6 +100,37 @@ def objects(build, key, *arguments):
     return found
 
 
+@cache
+def _instances(compiler):
+    """(first column, last column + 1, maker, populators of what it joins) of a compiled queryset."""
+    db, select, klass_info = compiler.using, compiler.select, compiler.klass_info
+    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    names = [column[0].target.attname for column in select[first:last]]
+    populators = get_related_populators(klass_info, select, db)
+    _make_joined_with_maker(populators)
+    return first, last, maker(klass_info["model"], names, db), populators
+
+
+def _make_joined_with_maker(populators):
+    """Let select_related's populators make their instances as `maker` does rather than through
+    Model.__init__; a joined parent is made once per row, as often as the item itself."""
+    for populator in populators:
+        if populator.reorder_for_init is None:  # a parent of multi-table inheritance keeps from_db
+            make = maker(populator.model_cls, populator.init_list, populator.db)
+            populator.model_cls = _Made(populator.model_cls, make)
+        _make_joined_with_maker(populator.related_populators)
+
+
+class _Made:
+    """Stands in for a model class in a RelatedPopulator, which only calls its from_db()."""
+
+    def __init__(self, model, make):
+        self.model, self.make = model, make
+
+    def from_db(self, _db, _names, row):
+        return self.make(row)
+
+
 def maker(model, names, db):
     """A function that makes an instance of `model` from a row of the columns `names`, as
     `model.from_db` does.
@@ -96,9 +138,11 @@ def maker(model, names, db):
     A list of a thousand goals spent more time in Model.__init__ (an attribute set through its
     descriptor for every column) than in the database. A new instance has nothing cached that
     setting an attribute must clear, so the row is put in its __dict__ as it is; that is what
-    __init__ ends with where no signal listens to its creation (else this falls back to from_db).
+    Model.__init__ ends with where no signal listens to its creation and the model adds nothing
+    to it (else this falls back to from_db: mptt's units, say, keep their tree fields in __init__).
     """
-    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+    own_init = model.__init__ is not Model.__init__
+    if own_init or pre_init.has_listeners(model) or post_init.has_listeners(model):
         return lambda row: model.from_db(db, names, row)
     new, update = model.__new__, dict.update
 

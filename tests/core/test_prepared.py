@@ -6,6 +6,7 @@ from django.db.models.signals import post_init
 
 from core import prepared
 from goals.models import SubGoal
+from organisation.models import OrganisationUnit
 from policies.models import Policy, Theme
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,26 @@ def test_rows_of_several_are_those_of_each_choice_of_municipalities(herning, lyn
         herning.pk,
         lyngby.pk,
     }
+
+
+def _units_with_parent(municipality):
+    return (
+        OrganisationUnit.objects.for_municipality(municipality)
+        .filter(parent__isnull=False)
+        .select_related("parent")
+        .order_by("pk")
+    )
+
+
+def test_a_model_that_adds_to_init_is_made_by_it_read_or_joined(herning):
+    # mptt keeps a unit's tree fields as read in its __init__, and moves the unit on save when
+    # they changed: a unit made without it could not be saved.
+    unit = prepared.objects(_units_with_parent, herning)[0]
+    joined = unit.parent
+    assert unit._mptt_cached_fields["parent"] == unit.parent_id
+    assert joined._mptt_cached_fields["parent"] == joined.parent_id
+    unit.name, joined.name = "Omdøbt", "Også omdøbt"
+    unit.save()
+    joined.save()
+    assert OrganisationUnit.objects.get(pk=unit.pk).name == "Omdøbt"
+    assert OrganisationUnit.objects.get(pk=joined.pk).name == "Også omdøbt"
