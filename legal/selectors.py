@@ -1,8 +1,41 @@
 """Reads of the register's pages, compiled once per process (core.prepared) and run with the
-instrument's or provision's pk: building and compiling the querysets took longer than running them."""
+instrument's or provision's pk or slug: building and compiling the querysets took longer than running them;
+and the goals resting on a law as those pages list them."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core import prepared
-from legal.models import Consolidation, Provision
+from legal.models import Consolidation, Instrument, LegalReference, Provision
+
+
+def instrument_or_404(slug):
+    found = prepared.objects(_instrument, slug)
+    if not found:
+        raise Http404(_("Retskilden findes ikke."))
+    return found[0]
+
+
+def _instrument(slug):
+    return Instrument.objects.filter(slug=slug)
+
+
+def provision_or_404(instrument_slug, slug):
+    """The provision with its instrument and what replaced it. The provisions of that slug are
+    read (one per instrument at most) and the instrument's picked here: a second value from the
+    address compiled into the SQL would let any address add to what core.prepared keeps."""
+    found = prepared.objects(_provisions_by_slug, slug)
+    provision = next((provision for provision in found if provision.instrument.slug == instrument_slug), None)
+    if provision is None:
+        raise Http404(_("Bestemmelsen findes ikke."))
+    return provision
+
+
+def _provisions_by_slug(slug):
+    return Provision.objects.with_successor().filter(slug=slug)
 
 
 def _consolidations(instrument):
@@ -33,3 +66,45 @@ def _replaced(provision):
 def replaced_by(provision):
     """The provisions that `provision` replaced, by label."""
     return prepared.objects(_replaced, provision)
+
+
+@dataclass(frozen=True)
+class RestingGoal:
+    """A goal in a register page's list of what rests on the law, worked out once per row:
+    the list runs to hundreds of rows, and the template would look each of these up again."""
+
+    kind: str
+    url: str
+    label: str
+    via: str  # "via <the item whose basis it inherits>"; "" where its basis is its own
+
+
+def as_shown(resting):
+    """goals_resting_on's [(municipality, [GoalBasis])] as the page lists them."""
+    kinds = {}
+    via = gettext("via %(parent)s")
+    shown = []
+    for municipality, goals in resting:
+        rows = []
+        for goal in goals:
+            item, parent = goal.item, goal.basis.inherited_from
+            kind = kinds.get(goal.kind.key) or kinds.setdefault(goal.kind.key, str(goal.kind.label))
+            rows.append(
+                RestingGoal(
+                    kind,
+                    item.get_absolute_url(),
+                    getattr(item, "title", "") or item.text,
+                    via % {"parent": parent.title} if parent else "",
+                )
+            )
+        shown.append((municipality, rows))
+    return shown
+
+
+def references_where(target, *lookups):
+    """The references whose `lookup` is `target`, for any of the lookups, with what they cite: one
+    index-friendly select per lookup, rather than an OR over them that would scan every reference;
+    unordered, since only the outer query's order counts."""
+    on = LegalReference.objects.order_by().values("pk")
+    first, *rest = (on.filter(**{lookup: target}) for lookup in lookups)
+    return LegalReference.objects.with_provisions().filter(pk__in=first.union(*rest, all=True))

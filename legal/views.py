@@ -1,6 +1,5 @@
 """The register of legal sources and the coverage report."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -10,8 +9,8 @@ from chrome.history import last_changed
 from chrome.pages import crumbs, render_page
 from legal import basis as legal_basis
 from legal.coverage import coverage_counts
-from legal.models import Instrument, Provision
-from legal.selectors import parts_of, replaced_by
+from legal.models import Instrument
+from legal.selectors import as_shown, instrument_or_404, parts_of, provision_or_404, replaced_by
 from organisation.selectors import source_documents
 
 
@@ -68,7 +67,7 @@ def index(request):
 
 @require_safe
 def instrument(request, instrument):
-    instrument = get_object_or_404(Instrument, slug=instrument)
+    instrument = instrument_or_404(instrument)
     consolidations, provisions = parts_of(instrument)
     resting = legal_basis.goals_resting_on(instrument=instrument)
     return render_page(
@@ -78,7 +77,7 @@ def instrument(request, instrument):
             "instrument": instrument,
             "provisions": provisions,
             "consolidations": consolidations,
-            "resting": resting,
+            "resting": as_shown(resting),
             **about_goals(_goals(resting), [instrument], provisions, consolidations),
             "breadcrumbs": crumbs(register_crumb(), (instrument.short_title, "")),
         },
@@ -87,9 +86,7 @@ def instrument(request, instrument):
 
 @require_safe
 def provision(request, instrument, provision):
-    provision = get_object_or_404(
-        Provision.objects.with_successor(), instrument__slug=instrument, slug=provision
-    )
+    provision = provision_or_404(instrument, provision)
     replaces = replaced_by(provision)
     resting = legal_basis.goals_resting_on(provision=provision)
     return render_page(
@@ -99,7 +96,7 @@ def provision(request, instrument, provision):
             "instrument": provision.instrument,
             "provision": provision,
             "replaces": replaces,
-            "resting": resting,
+            "resting": as_shown(resting),
             **about_goals(_goals(resting), [provision, provision.instrument], replaces),
             "breadcrumbs": crumbs(
                 register_crumb(),

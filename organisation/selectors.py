@@ -85,4 +85,8 @@ def source_documents(*groups):
     in the register's order; one query, however many items."""
     ids = {item.source_id for group in groups for item in group if getattr(item, "source_id", None)}
     # With no ids Django would skip the query: a page's query count would then depend on its content.
-    return list(SourceDocument.objects.filter(id__in=ids or [0]).select_related("municipality"))
+    return prepared.objects_of_several(_documents, sorted(ids) or [0])
+
+
+def _documents(chosen):
+    return SourceDocument.objects.filter(id__in=chosen).select_related("municipality")

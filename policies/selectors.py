@@ -9,11 +9,12 @@ with the policy's or the theme's pk (core.prepared): compiling a dozen small que
 than running them.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core import prepared
-from legal.models import LegalReference
+from legal.selectors import references_where
 from organisation.selectors import source_documents
 from policies.models import (
     Actor,
@@ -32,13 +33,27 @@ from strategies.models import Strategy
 
 def published_policy(municipality_slug, slug, user=None):
     """The policy, with its municipality, as the public sees it; a staff user may also preview
-    their own drafts. One query: the municipality comes joined rather than read first."""
-    policies = (
-        Policy.objects.filter(municipality__slug=municipality_slug)
-        .visible_to(user)
-        .select_related("municipality", "adopted_by", "foreword_by", "predecessor", "successor")
+    their own drafts. One query: the municipality comes joined rather than read first. For the
+    public, compiled once per process (core.prepared) with the municipality's slug in its slot:
+    the municipality's few policies are read and the one asked for picked here, as a second
+    value from the address compiled into the SQL would let any address add to the compiled."""
+    if not getattr(user, "is_authenticated", False):  # visible_to() gives them published()
+        policies = prepared.objects(_published_policies, municipality_slug)
+        policy = next((policy for policy in policies if policy.slug == slug), None)
+        if policy is None:
+            raise Http404(_("Politikken findes ikke."))
+        return policy
+    return get_object_or_404(_policies(Policy.objects.visible_to(user), municipality_slug), slug=slug)
+
+
+def _policies(policies, municipality_slug):
+    return policies.filter(municipality__slug=municipality_slug).select_related(
+        "municipality", "adopted_by", "foreword_by", "predecessor", "successor"
     )
-    return get_object_or_404(policies, slug=slug)
+
+
+def _published_policies(municipality_slug):
+    return _policies(Policy.objects.published(), municipality_slug)
 
 
 # What a theme page shows, each list ordered as in the document: {attribute on the theme: rows}.
@@ -88,17 +103,8 @@ def themes_of(policy, quotes):
     return themes
 
 
-def _references_where(target, *lookups):
-    """The references whose `lookup` is `target`, for any of the lookups: one index-friendly
-    select per lookup, rather than an OR over them that would scan every reference; unordered,
-    since only the outer query's order counts."""
-    on = LegalReference.objects.order_by().values("pk")
-    first, *rest = (on.filter(**{lookup: target}) for lookup in lookups)
-    return LegalReference.objects.with_provisions().filter(pk__in=first.union(*rest, all=True))
-
-
 def _references_on(policy):
-    return _references_where(
+    return references_where(
         policy,
         "policy",
         "theme__policy",
@@ -109,7 +115,7 @@ def _references_on(policy):
 
 
 def _references_on_theme(theme):
-    return _references_where(theme, "policy__themes", "theme", "commitment__theme", "initiative__theme")
+    return references_where(theme, "policy__themes", "theme", "commitment__theme", "initiative__theme")
 
 
 def references_on_theme(theme):

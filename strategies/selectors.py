@@ -1,39 +1,65 @@
-"""Reads of a strategy with its parts and what it rests on."""
+"""Reads of a strategy with its parts and what it rests on, compiled once per process
+(core.prepared) and run with the strategy's pk (or slug): building and compiling the querysets
+took longer than running them."""
 
-from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
-from legal.models import LegalReference
+from core import prepared
+from legal.selectors import references_where
 from strategies.models import Strategy, StrategyComponent, StrategyPassage, StrategyTheme
 
 
-def strategy_with_parts(municipality, slug, user=None):
-    """The strategy as the public sees it; a staff user may also preview their own drafts."""
-    strategies = (
-        Strategy.objects.for_municipality(municipality)
-        .visible_to(user)
-        .select_related("policy", "source")
-        .prefetch_related(
-            Prefetch("themes", queryset=StrategyTheme.objects.select_related("source").order_by("order")),
-            Prefetch(
-                "components", queryset=StrategyComponent.objects.select_related("source").order_by("order")
-            ),
-            Prefetch("passages", queryset=StrategyPassage.objects.select_related("source").order_by("order")),
-        )
-    )
-    strategy = get_object_or_404(strategies, slug=slug)
+def strategy_of(municipality, slug, user=None):
+    """The strategy as the public sees it, with the policy it stands under; a staff user may also
+    preview their own drafts. For the public, compiled once per municipality."""
+    if getattr(user, "is_authenticated", False):
+        strategies = _strategies(Strategy.objects.visible_to(user), municipality.pk)
+        strategy = get_object_or_404(strategies, slug=slug)
+    else:  # visible_to() gives them published()
+        found = prepared.objects(_published_strategy, slug, municipality.pk)
+        if not found:
+            raise Http404(_("Strategien findes ikke."))
+        strategy = found[0]
     strategy.municipality = municipality
     if strategy.policy is not None:
         strategy.policy.municipality = municipality
     return strategy
 
 
+def _strategies(strategies, municipality_pk):
+    return strategies.filter(municipality=municipality_pk).select_related("policy", "source")
+
+
+def _published_strategy(slug, municipality_pk):
+    return _strategies(Strategy.objects.published(), municipality_pk).filter(slug=slug)
+
+
+# A strategy's parts, each ordered as in the document.
+PARTS = {"themes": StrategyTheme, "components": StrategyComponent, "passages": StrategyPassage}
+
+
+def _part(strategy, name):
+    return PARTS[name].objects.filter(strategy=strategy).select_related("source").order_by("order")
+
+
+def parts_of(strategy):
+    """(themes, components, passages) of the strategy, each with its source document."""
+    parts = tuple(prepared.objects(_part, strategy, name) for name in PARTS)
+    for part in parts:
+        for item in part:
+            item.strategy = strategy
+    return parts
+
+
+def _references(strategy):
+    return references_where(strategy, "strategy", "component__strategy", "policy__strategies")
+
+
 def references_of(strategy):
     """References on the strategy, its components and the policy above it, in one query."""
-    condition = Q(strategy=strategy) | Q(component__strategy=strategy)
-    if strategy.policy_id:
-        condition |= Q(policy_id=strategy.policy_id)
-    return list(LegalReference.objects.with_provisions().filter(condition))
+    return prepared.objects(_references, strategy)
 
 
 def sources_of(*groups):

@@ -6,18 +6,17 @@ from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex
 from organisation.selectors import municipality_or_404
-from strategies.selectors import references_of, sources_of, strategy_with_parts
+from strategies.selectors import parts_of, references_of, sources_of, strategy_of
 
 
 @require_safe
 def strategy(request, municipality, strategy):
     municipality = municipality_or_404(municipality)
-    strategy = strategy_with_parts(municipality, strategy, request.user)
+    strategy = strategy_of(municipality, strategy, request.user)
+    themes, components, passages = parts_of(strategy)
     references = references_of(strategy)
     index = BasisIndex(references)
-    components = index.attach(list(strategy.components.all()))
-    themes = list(strategy.themes.all())
-    passages = list(strategy.passages.all())
+    index.attach(components)
     parts = [[strategy], themes, components, passages]
     pairs = [municipality_crumb(municipality)]
     if strategy.policy is not None:

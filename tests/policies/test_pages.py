@@ -3,6 +3,7 @@
 import pytest
 from django.utils.html import escape
 
+from legal.models import Instrument, LegalReference, Provision
 from policies.models import Commitment, Initiative, Quote, Theme
 from policies.passages import PolicyPassage
 from tests.helpers.pages import HERNING_POLICY, LYNGBY_POLICY, assert_page
@@ -115,3 +116,41 @@ def test_a_kinds_heading_is_singular_over_one_item(client, lyngby):
 
 def test_a_signature_keeps_the_job_title_in_lower_case_after_the_comma(client, lyngby):
     assert "Søren P. Rasmussen, borgmester" in client.get(LYNGBY_POLICY).content.decode()
+
+
+def test_an_item_with_references_of_its_own_lists_them_in_its_row_and_others_link_to_the_basis_they_inherit(
+    client, lyngby
+):
+    # No item in the real content has references of its own; a row lists them, in order and
+    # separated by semicolons, instead of the link to the basis the others inherit.
+    initiative = Initiative.objects.filter(theme__policy__municipality=lyngby).order_by("pk").first()
+    other = Initiative.objects.filter(theme=initiative.theme).exclude(pk=initiative.pk).first()
+    serviceloven = Instrument.objects.get(slug="serviceloven")
+    provision = Provision.objects.filter(instrument=serviceloven).first()
+    LegalReference.objects.create(
+        initiative=initiative,
+        instrument=serviceloven,
+        provision=provision,
+        relation="implements",
+        citation="<§ 19>",
+    )
+    LegalReference.objects.create(
+        initiative=initiative,
+        instrument=Instrument.objects.get(slug="boernekonventionen"),
+        relation="in_line_with",
+    )
+    for path in (LYNGBY_POLICY, initiative.theme.get_absolute_url()):
+        html = client.get(path).content.decode()
+        row = html[html.index(f'<li id="{initiative.anchor}" class="item">') :]
+        row = row[: row.index("</li>")]
+        assert '<p class="item-basis"><span class="reference">' in row
+        assert f'<a href="{provision.get_absolute_url()}">' in row
+        assert "&lt;§ 19&gt;" in row and "<§ 19>" not in row
+        assert '</span>\n; <span class="reference">' in row  # includes/reference.html ends its line
+        assert '<a href="/retsgrundlag/boernekonventionen/">' in row
+        assert "Grundlag: som" not in row
+        other_row = html[html.index(f'<li id="{other.anchor}" class="item">') :]
+        other_row = other_row[: other_row.index("</li>")]
+        assert "item-basis" not in other_row
+        assert 'aria-label="Link til punktet: ' in other_row
+        assert "Grundlag: som politikken" in other_row  # Lyngby's themes cite nothing of their own
