@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from core.goalkinds import GOALS
+from core.goalkinds import GOALS, ancestors
 
 
 def goal_by_anchor(municipality, anchor):
@@ -20,13 +20,21 @@ def goal_by_anchor(municipality, anchor):
         field = getattr(model, "anchor_field", "pk")
         if field == "pk" and not value.isdigit():
             continue
+        # The municipality is known: joined once more for the item and each parent, and ordered
+        # by, it made PostgreSQL plan a join of nine tables longer than the rest of the page took;
+        # so did LIMIT 1 (first()), where the anchor is unique within a municipality.
+        related = [name for name in kind.related if not name.endswith("municipality")]
         rows = (
             model._default_manager.published()
             .for_municipality(municipality)
-            .select_related(*kind.related, "source")
+            .select_related(*related, "source")
             .filter(**{field: value})
+            .order_by()
         )
-        item = rows.first()
+        item = next(iter(rows), None)
         if item is not None:
+            for node in ancestors(item):
+                if getattr(node, "municipality_id", None) == municipality.pk:
+                    node.municipality = municipality
             return kind, item
     raise Http404

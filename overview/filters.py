@@ -23,12 +23,16 @@ class InvalidFilter(ValueError):
     pass
 
 
-def _instruments(_municipality):
-    return Instrument.objects.all()
+_INSTRUMENT_COLUMNS = [field.attname for field in Instrument._meta.concrete_fields]
+_PROVISION_COLUMNS = [field.attname for field in Provision._meta.concrete_fields]
 
 
-def _provisions(_municipality):
-    return Provision.objects.order_by("order", "label")
+def _register(_municipality):
+    """Every instrument in the register's order, each with its provisions (a LEFT JOIN: an
+    instrument without any is one row of NULLs for them), in their order."""
+    provisions = [f"provisions__{name}" for name in _PROVISION_COLUMNS]
+    ordering = [*Instrument._meta.ordering, "pk", "provisions__order", "provisions__label"]
+    return Instrument.objects.values_list(*_INSTRUMENT_COLUMNS, *provisions).order_by(*ordering)
 
 
 @dataclass
@@ -40,13 +44,34 @@ class LegalRegister:
 
     @classmethod
     def read(cls):
-        # Compiled once per process (core.prepared); the register is the same for every municipality.
-        instruments = prepared.objects(_instruments, None)
-        provisions = {provision.pk: provision for provision in prepared.objects(_provisions, None)}
-        by_pk = {instrument.pk: instrument for instrument in instruments}
+        # One query, compiled once per process (core.prepared): the register is the same for
+        # every municipality.
+        make_instrument = prepared.maker(Instrument, _INSTRUMENT_COLUMNS, Instrument.objects.db)
+        make_provision = prepared.maker(Provision, _PROVISION_COLUMNS, Provision.objects.db)
+        split = len(_INSTRUMENT_COLUMNS)
+        by_pk, provisions = {}, {}
+        for row in prepared.rows(_register, None):
+            instrument = by_pk.get(row[0])
+            if instrument is None:
+                instrument = by_pk[row[0]] = make_instrument(row[:split])
+            if row[split] is not None:
+                provision = provisions[row[split]] = make_provision(row[split:])
+                provision.instrument = instrument
+        instruments = list(by_pk.values())
         for provision in provisions.values():
-            provision.instrument = by_pk[provision.instrument_id]
+            if provision.replaced_by_id is not None:
+                provision.replaced_by = provisions[provision.replaced_by_id]
         return cls(instruments, provisions)
+
+    def attach(self, references):
+        """Set each legal reference's instrument and provision from the register: a goal's
+        references joined to them cost PostgreSQL more planning than running."""
+        instruments = {instrument.pk: instrument for instrument in self.instruments}
+        for reference in references:
+            reference.instrument = instruments[reference.instrument_id]
+            if reference.provision_id is not None:
+                reference.provision = self.provisions[reference.provision_id]
+        return references
 
     def options(self):
         """Every instrument and provision as [(value, label)], in register order."""
@@ -134,7 +159,7 @@ FILTER_LABELS = [
 
 def unit_paths(municipality):
     """{slug: unit} with `.path` ("Center for Børn og Læring › Skoler"), in tree order."""
-    units = list(units_in_tree_order(municipality))
+    units = prepared.objects(units_in_tree_order, municipality)  # compiled once per process
     by_pk = {unit.pk: unit for unit in units}
     for unit in units:  # tree order: a parent's path is set before its children's
         parent = by_pk.get(unit.parent_id)
@@ -239,9 +264,9 @@ class Result:
         return [(labels[name], dict(self.options[name])[value]) for name, value in self.chosen.items()]
 
 
-def filtered(params, municipality, rows, units):
-    """The rows the query parameters select, sorted; raises InvalidFilter. units: unit_paths()."""
-    register = LegalRegister.read()
+def filtered(params, municipality, rows, units, register):
+    """The rows the query parameters select, sorted; raises InvalidFilter. units: unit_paths(),
+    register: the LegalRegister that build_rows was given."""
     for row in rows:
         # The path tells two units of one name apart ("Administration" under two centres).
         responsible = row.responsible

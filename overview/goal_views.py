@@ -22,6 +22,7 @@ from overview.exports import goals_as_data, write_goals
 from overview.filters import (
     FILTER_LABELS,
     InvalidFilter,
+    LegalRegister,
     describe_replaced,
     filtered,
     reads_state,
@@ -63,12 +64,13 @@ def with_filtered_goals(every_state):
         def filtered_view(request, municipality):
             municipality = municipality_or_404(municipality)
             units = unit_paths(municipality)
-            rows = build_rows(municipality, {unit.pk: unit for unit in units.values()})
+            register = LegalRegister.read()
+            rows = build_rows(municipality, {unit.pk: unit for unit in units.values()}, register)
             states_first = reads_state(request.GET)
             if states_first:
                 read_states(rows, rows)
             try:
-                result = filtered(request.GET, municipality, rows, units)
+                result = filtered(request.GET, municipality, rows, units, register)
             except InvalidFilter:
                 return bad_request(request, INVALID_FILTER)
             if every_state and not states_first:

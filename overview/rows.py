@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import prepared
+from core.addresses import cached_reverse
 from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
 from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
@@ -101,6 +102,20 @@ class GoalRow:
     @property
     def roll_up(self):
         return getattr(self.item, "roll_up", None)
+
+    @property
+    def responsible_url(self):
+        """The responsible unit's page; a political body has none."""
+        responsible = self.responsible
+        if responsible is None or not getattr(responsible, "tree_id", None):
+            return ""
+        return cached_reverse("overview:unit", municipality=self.municipality.slug, unit=responsible.slug)
+
+    @property
+    def deadline_text(self):
+        """The deadline as the table shows it, 1.3.2027 (the date filter's "j.n.Y")."""
+        deadline = self.deadline
+        return f"{deadline.day}.{deadline.month}.{deadline.year}" if deadline else ""
 
     @property
     def instruments(self):
@@ -255,15 +270,16 @@ def read_goal_items(municipality, units):
     return goals
 
 
-def read_references(municipality):
+def read_references(municipality, register):
     """The legal references of the municipality's goals and of the policies and themes they
-    inherit from (legal.basis.BasisIndex), one query.
+    inherit from (legal.basis.BasisIndex), one query; their instruments and provisions are
+    those of the register (overview.filters.LegalRegister).
 
     Each kind is asked for by its own ids, as a subquery: legal.basis.read_references joins
     every kind's path to the municipality, and PostgreSQL spends longer planning that join
     than running it.
     """
-    return prepared.objects(_references, municipality)
+    return register.attach(prepared.objects(_references, municipality))
 
 
 def _references(municipality):
@@ -271,7 +287,7 @@ def _references(municipality):
     for kind in (BY_KEY["policy"], BY_KEY["theme"], *GOALS):
         ids = kind.model._default_manager.for_municipality(municipality).values("pk")
         condition |= Q(**{f"{kind.key}_id__in": ids})
-    return LegalReference.objects.with_provisions().filter(condition)
+    return LegalReference.objects.filter(condition)
 
 
 def references_along(item):
@@ -280,13 +296,16 @@ def references_along(item):
     condition = Q()
     for node in ancestors(item):
         condition |= Q(**{f"{kind_of(node).key}_id": node.pk})
-    return list(LegalReference.objects.with_provisions().filter(condition))
+    # with_provisions() without the references' source documents, which a goal's page does not name.
+    cited = LegalReference.objects.select_related("instrument", "provision__replaced_by__instrument")
+    return list(cited.filter(condition))
 
 
-def build_rows(municipality, units):
+def build_rows(municipality, units, register):
     """One row per goal, in the registry's order of kinds and the documents' order within each
-    (as legal.basis.resolve_goals, whose definition of a goal this shares); units: {pk: unit}."""
+    (as legal.basis.resolve_goals, whose definition of a goal this shares); units: {pk: unit},
+    register: overview.filters.LegalRegister.read()."""
     goals = read_goal_items(municipality, units)
-    index = BasisIndex(read_references(municipality))
+    index = BasisIndex(read_references(municipality, register))
     resolved = [GoalBasis(item, kind, index.basis_of(item)) for kind in GOALS for item in goals[kind.key]]
     return read_rows(municipality, resolved)

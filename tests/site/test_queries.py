@@ -47,18 +47,19 @@ PAGES = [
     # 1 municipality, 2 strategy with policy, 3 strategy themes, 4 components,
     # 5 passages of other documents, 6 legal references, 7 last changed
     ("/herning/strategier/herningmodellen/", 7),
-    # 1 municipality, 2 units (the unit tree filter, and who is responsible), 3 policies and 4 themes
-    # (what the goals stand under, read once), 5-10 goals of the six followed-up kinds with their
-    # political body (overview.rows.read_goal_items), 11 legal references of the goals, policies and
-    # themes, 12 follow-ups (of the goals shown, or of all when a filter or the sorting reads them),
-    # 13 instruments and 14 provisions (basis filter with successions); the page only: 15 the source
-    # documents of the goals shown, 16 last changed (the goals shown and their follow-ups)
-    ("/herning/maal/", 16),
-    ("/lyngby-taarbaek/maal/", 16),
-    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 16),
-    ("/herning/maal/?status=none&side=1", 16),
-    ("/herning/maal/maal.csv", 14),
-    ("/herning/maal/maal.json", 14),
+    # 1 municipality, 2 units (the unit tree filter, and who is responsible), 3 instruments with
+    # their provisions (the basis filter with successions, and what the references cite), 4 policies
+    # and 5 themes (what the goals stand under, read once), 6-11 goals of the six followed-up kinds
+    # with their political body (overview.rows.read_goal_items), 12 legal references of the goals,
+    # policies and themes, 13 follow-ups (of the goals shown, or of all when a filter or the sorting
+    # reads them); the page only: 14 the source documents of the goals shown, 15 last changed (the
+    # goals shown and their follow-ups)
+    ("/herning/maal/", 15),
+    ("/lyngby-taarbaek/maal/", 15),
+    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 15),
+    ("/herning/maal/?status=none&side=1", 15),
+    ("/herning/maal/maal.csv", 13),
+    ("/herning/maal/maal.json", 13),
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
     # goal and what it stands under, 4 its sub-goals, 5 the follow-ups of the track and its sub-goals,
     # 6 last changed
@@ -66,10 +67,10 @@ PAGES = [
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
     # goal and what it stands under, 4 its follow-ups, 5 last changed
     ("/herning/maal/budgetmaal-styrket-inklusion/", 5),
-    # 1 municipalities, 2 instruments, 3 provisions, 4 the legal references on the chosen
-    # municipalities' items, 5 their goals counted by municipality, basis and status (one grouped
-    # UNION ALL over the six kinds), 6 last changed (the goals and their follow-ups)
-    ("/sammenlign/", 6),
+    # 1 municipalities, 2 instruments with their provisions, 3 the legal references on the chosen
+    # municipalities' items, 4 their goals counted by municipality, basis and status (one grouped
+    # UNION ALL over the six kinds), 5 last changed (the goals and their follow-ups)
+    ("/sammenlign/", 5),
     # 1 municipality, 2 the latest history of each of the six goal kinds (one UNION ALL),
     # 3 that of the follow-ups of each kind with their goal (one UNION ALL); last changed is
     # the newest of these changes
