@@ -22,6 +22,7 @@ from benchdb import fresh_database, manage, p95
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "policyhub_national"
 ROUNDS = int(os.environ.get("NATIONAL_ROUNDS", "40"))
+# Common, rare, inflected, misspelt (trivsl), expanded by synonyms (mobning, ensomhed) and two words.
 SEARCHES = [
     "fællesskaber",
     "trivsel",
@@ -31,9 +32,14 @@ SEARCHES = [
     "ungdomsskole",
     "trivsl",
     "læring",
+    "mobning",
+    "ensomhed",
+    "børn+skole",
 ]
 GOALS = {
     "search": [f"/soeg/?q={word}" for word in SEARCHES],
+    # `eller` and `-word` over common words: counted hit by hit, not read (README, Search).
+    "search, eller/-": ["/soeg/?q=trivsel+eller+skole", "/soeg/?q=trivsel+-skole"],
     # The first page of 50 goals, and a later page sorted by progress (every goal is read and
     # sorted either way).
     "goal overview": [f"/syntetisk-{number:03}/maal/" for number in range(1, 99, 7)]

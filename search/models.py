@@ -31,9 +31,15 @@ class SearchEntry(models.Model):
     body = models.TextField(_("tekst"), blank=True)
     context = models.CharField(_("hvor teksten står"), max_length=300, blank=True)
     url = models.CharField(_("adresse"), max_length=300)
-    vector = SearchVectorField(null=True, editable=False)
+    # Every word's key at its position and weight (search/terms.py): what a search matches.
+    terms = SearchVectorField(null=True, editable=False)
+    # The terms the entry is counted under in SearchTermCount, so that replacing it can uncount them.
+    counted = models.TextField(_("optalt under"), blank=True, editable=False)
+    # Where hits of this kind stand among the results: broad documents before single promises.
+    priority = models.PositiveSmallIntegerField(_("rækkefølge"), default=0, editable=False)
     # The lemmas of the title and text, computed in Python (search/text.py) so that no server-side
-    # dictionary is needed; on PostgreSQL they make lemma_vector, on SQLite they are matched as text.
+    # dictionary is needed. On PostgreSQL they make lemma_vector, the index's list of words
+    # (search/words.py); on SQLite they are matched as text.
     title_lemmas = models.TextField(_("titlens grundformer"), blank=True, editable=False)
     body_lemmas = models.TextField(_("tekstens grundformer"), blank=True, editable=False)
     lemma_vector = SearchVectorField(null=True, editable=False)
@@ -51,8 +57,14 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["object_key"], name="unique_search_object"),
         ]
         indexes = [
-            GinIndex(fields=["vector"], name="search_entry_vector_gin"),
-            GinIndex(fields=["lemma_vector"], name="search_entry_lemma_gin"),
+            GinIndex(fields=["terms"], name="search_entry_terms_gin"),
+            # The results' order, walked until the page is full: a common word's best hits are
+            # found among the first few hundred entries, without visiting its thousands of others.
+            models.Index(fields=["priority", "title", "id"], name="search_entry_order"),
+            models.Index(
+                fields=["municipality", "priority", "title", "id"], name="search_entry_order_by_muni"
+            ),
+            models.Index(fields=["kind", "priority", "title", "id"], name="search_entry_order_by_kind"),
         ]
 
     def __str__(self):
@@ -66,7 +78,8 @@ class SearchWord(models.Model):
     """
 
     word = models.CharField(_("ord"), max_length=100, unique=True)
-    stem = models.CharField(_("stamme"), max_length=100, db_index=True)
+    # The word's key (search/text.py): a query word whose key some entry holds is not misspelt.
+    key = models.CharField(_("nøgle"), max_length=100, db_index=True)
     entries = models.PositiveIntegerField(_("antal søgeindgange"), default=1)
 
     class Meta:
@@ -76,3 +89,28 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class SearchTermCount(models.Model):
+    """How many entries of a kind and municipality hold a term: a word's key, or "=word" for a
+    parent's word and its synonyms (search/terms.py).
+
+    Kept exact as entries are written (search/counts.py), so that the filters of a one-word
+    search are read here: a common word matches tens of thousands of entries nationally, and
+    counting them at each search took most of its time.
+    """
+
+    term = models.TextField(_("term"))
+    municipality = models.ForeignKey(
+        "organisation.Municipality", models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("type"), max_length=40)
+    entries = models.PositiveIntegerField(_("antal søgeindgange"), default=0)
+
+    class Meta:
+        verbose_name = _("antal søgeindgange med et ord")
+        verbose_name_plural = _("antal søgeindgange med et ord")
+        indexes = [models.Index(fields=["term"], name="search_term_count_term")]
+
+    def __str__(self):
+        return f"{self.term}: {self.entries}"

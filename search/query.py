@@ -30,9 +30,14 @@ def synonyms():
     return {str(key).lower(): tuple(str(value).lower() for value in values) for key, values in data.items()}
 
 
-def synonyms_of(word):
+def synonym_word(word):
+    """The parent's word of synonyms.yaml that `word` is a form of, or ""."""
     table = synonyms()
-    return table.get(word) or table.get(text.lemma(word)) or ()
+    return word if word in table else text.lemma(word) if text.lemma(word) in table else ""
+
+
+def synonyms_of(word):
+    return synonyms().get(synonym_word(word), ())
 
 
 @dataclass
@@ -49,6 +54,12 @@ class Clause:
     @property
     def single(self):
         return len(self.words) == 1
+
+    @property
+    def expanded(self):
+        """The alternatives that only the synonyms add."""
+        own = {self.words, (self.correction,)}
+        return [alternative for alternative in self.alternatives if alternative not in own]
 
     @property
     def alternatives(self):
@@ -108,28 +119,18 @@ def parse(q):
     return parsed
 
 
-def _tsquery(alternatives, normalise):
-    """A to_tsquery() string: alternatives joined by |, the words of a phrase by <->.
+def tsquery(alternatives):
+    """A tsquery over the index's keys (search/terms.py), written as PostgreSQL reads it with no
+    configuration: alternatives joined by |, the words of a phrase by <->.
 
-    Safe by construction: every word is a run of letters and digits.
+    Safe by construction: every key is a run of letters and digits.
     """
     phrases = []
     for words in alternatives:
-        normalised = [normalise(word) for word in words]
-        normalised = [word for word in normalised if word]
-        if normalised:
-            phrases.append("(" + " <-> ".join(normalised) + ")")
+        keys = [f"'{text.key(word)}'" for word in words]
+        if keys:
+            phrases.append("(" + " <-> ".join(keys) + ")")
     return " | ".join(dict.fromkeys(phrases))
-
-
-def stem_tsquery(alternatives):
-    """For the `danish` vector: PostgreSQL stems the words itself."""
-    return _tsquery(alternatives, lambda word: word)
-
-
-def lemma_tsquery(alternatives):
-    """For the lemma vector (`simple`): the words' lemmas, computed here."""
-    return _tsquery(alternatives, text.lemma)
 
 
 def corrected(q, corrections):

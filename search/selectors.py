@@ -1,29 +1,30 @@
-"""Search over the stored index (SearchEntry): stems and lemmas, synonyms, misspellings, filters.
+"""Search over the stored index (SearchEntry): keys of words, synonyms, misspellings, filters.
 
-On PostgreSQL every word of the query must be found in the stemmed vector
-(`danish`) or in the vector of lemmas (`simple`, lemmas computed in Python),
-both GIN-indexed; a word that is in neither and not in the index's list of
-words is compared with that list by trigram similarity (pg_trgm). On SQLite
-the same clauses are matched as text: the words themselves and their lemmas,
-with the nearest word found by difflib instead of an index.
+On PostgreSQL every word of the query must be found by its key (the stem of its
+lemma, search/terms.py) in the GIN-indexed vector of keys; a word that no entry
+holds is compared with the index's list of words by trigram similarity (pg_trgm).
+The filters' counts of a one-word search are read from SearchTermCount, kept
+exact as the index is written; other searches count their hits. The best hits
+are found by walking an index in the results' order. On SQLite the same clauses
+are matched as text: the words themselves and their lemmas, with the nearest
+word found by difflib instead of an index.
 """
 
 import difflib
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
-from django.db.models import Count, F, Max, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import BooleanField, Count, F, Func, Max, Q, TextField, Value
+from django.db.models.functions import Cast, Concat
 
-from search import text
+from search import counts, terms, text
 from search.models import SearchEntry, SearchWord
-from search.query import corrected, lemma_tsquery, parse, stem_tsquery
-from search.services import LEMMA_CONFIG, SEARCH_CONFIG
+from search.query import corrected, parse, synonym_word, tsquery
 
 MAX_RESULTS = 50
 # What a hit shows.
-SHOWN = ("kind", "title", "body", "context", "url", "municipality")
+SHOWN = ("kind", "title", "body", "context", "url", "municipality_id", "priority")
 EXCERPT_WORDS = 30
 # Below this trigram similarity a "correction" is more often another word than the intended one.
 MIN_SIMILARITY = 0.35
@@ -60,20 +61,20 @@ def _corrections(words):
     One query, also for no words, so that the page's query count stays the same.
     """
     lemmas = [text.lemma(word) for word in words]
-    stems = [text.stem(word) for word in words]
+    keys = [text.key(word) for word in words]
     table = SearchWord._meta.db_table
     if _postgres():
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""SELECT q.term,
-                    EXISTS (SELECT 1 FROM {table} w WHERE w.word = q.lemma OR w.stem = q.stem),
+                    EXISTS (SELECT 1 FROM {table} w WHERE w.word = q.lemma OR w.key = q.key),
                     nearest.word, nearest.score
-                FROM unnest(%s::text[], %s::text[], %s::text[]) AS q(term, lemma, stem)
+                FROM unnest(%s::text[], %s::text[], %s::text[]) AS q(term, lemma, key)
                 LEFT JOIN LATERAL (
                     SELECT w.word, similarity(w.word, q.term) AS score FROM {table} w
                     WHERE w.word %% q.term ORDER BY score DESC, w.entries DESC, w.word LIMIT 1
                 ) nearest ON true""",  # noqa: S608 - the table name is ours, the words are parameters
-                [words, lemmas, stems],
+                [words, lemmas, keys],
             )
             rows = cursor.fetchall()
         return {
@@ -81,11 +82,11 @@ def _corrections(words):
             for term, known, nearest, score in rows
             if not known and nearest and nearest != term and score >= MIN_SIMILARITY
         }
-    known = dict(SearchWord.objects.values_list("word", "stem"))
-    stems_known = set(known.values())
+    known = dict(SearchWord.objects.values_list("word", "key"))
+    keys_known = set(known.values())
     found = {}
-    for word, lemma, stem in zip(words, lemmas, stems, strict=True):
-        if lemma in known or stem in stems_known:
+    for word, lemma, key in zip(words, lemmas, keys, strict=True):
+        if lemma in known or key in keys_known:
             continue
         nearest = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
         if nearest and nearest[0] != word:
@@ -93,11 +94,17 @@ def _corrections(words):
     return found
 
 
+class Matches(Func):
+    """`vector @@ query`, the query written out as PostgreSQL reads it (search/query.py)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
 def _clause_condition(alternatives):
     if _postgres():
-        return Q(vector=SearchQuery(stem_tsquery(alternatives), config=SEARCH_CONFIG, search_type="raw")) | Q(
-            lemma_vector=SearchQuery(lemma_tsquery(alternatives), config=LEMMA_CONFIG, search_type="raw")
-        )
+        return Q(Matches(F("terms"), Cast(Value(tsquery(alternatives)), SearchQueryField())))
     condition = Q()
     for words in alternatives:
         phrase = " ".join(words)
@@ -106,10 +113,18 @@ def _clause_condition(alternatives):
     return condition
 
 
-def _condition(parsed):
+def _condition(parsed, own_words_only=False):
+    """What a hit must match; with own_words_only, the visitor's words (and corrections), not synonyms."""
     groups = {}
     for clause in parsed.clauses:
-        alternatives = [clause.words] if clause.negated else clause.alternatives
+        if clause.negated:
+            alternatives = [clause.words]
+        elif own_words_only:
+            alternatives = [
+                alternative for alternative in clause.alternatives if alternative not in clause.expanded
+            ]
+        else:
+            alternatives = clause.alternatives
         condition = _clause_condition(alternatives)
         if clause.negated:
             groups[("not", clause.group)] = ~condition
@@ -122,16 +137,60 @@ def _condition(parsed):
     return combined
 
 
-def _ranked(entries, parsed):
+def _counted_term(parsed):
+    """The one term whose stored counts are exactly this query's (search/terms.py), or "".
+
+    A single word is its key; a parent's word with synonyms is its group. A misspelt word and
+    its correction are two keys; counts.cells() takes the one that entries hold.
+    """
+    if len(parsed.clauses) != 1 or parsed.clauses[0].negated or not parsed.clauses[0].single:
+        return ()
+    clause = parsed.clauses[0]
+    (word,) = clause.words
+    if clause.synonyms:
+        group = synonym_word(word)
+        return (terms.synonym_groups()[group][0],) if text.key(word) == text.key(group) else ()
+    return tuple(dict.fromkeys(text.key(w) for (w,) in clause.alternatives))
+
+
+def _cells(matched, parsed):
+    """The hits' counts by (kind, municipality): stored for one word, counted for anything else.
+
+    Stored counts are used when exactly one of the candidate terms has any: a misspelt word that
+    nothing holds beside its correction is the correction's count. With none stored (a word
+    nothing holds, a synonym group not yet rebuilt) counting finds what there is, at no cost
+    for a word the index lacks.
+    """
     if _postgres():
-        everything = [a for clause in parsed.positive for a in clause.alternatives]
-        direct = [clause.words for clause in parsed.positive]
-        stems = SearchQuery(stem_tsquery(everything), config=SEARCH_CONFIG, search_type="raw")
-        lemmas = SearchQuery(lemma_tsquery(direct), config=LEMMA_CONFIG, search_type="raw")
-        # The lemma rank counts only the visitor's own words, so that they outrank synonyms.
-        rank = SearchRank(F("vector"), stems) + SearchRank(F("lemma_vector"), lemmas)
-        return entries.annotate(rank=rank).order_by("-rank", "title")
-    return entries.order_by("title")
+        candidates = _counted_term(parsed)
+        if candidates:
+            found = counts.cells(candidates)
+            if len({term for term, *_cell in found}) == 1:
+                return [cell for _term, *cell in found]
+    return list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
+
+
+def _best(entries, parsed, municipality, kind, municipalities):
+    """The best MAX_RESULTS hits: the visitor's own words before synonyms, then in INDEXED's order.
+
+    Each tier is read by walking an index in that order until the page is full, so that a
+    common word costs no more than a rare one.
+    """
+    entries = _filtered(entries, municipality, kind).only(*SHOWN)
+    tiers = [entries.filter(_condition(parsed, own_words_only=True))]
+    if any(clause.expanded for clause in parsed.positive):
+        tiers.append(entries.filter(_condition(parsed)).exclude(_condition(parsed, own_words_only=True)))
+    order = ("tier", "priority", "title", "id")
+    ordered = [
+        tier.annotate(tier=Value(number)).order_by(*order)[:MAX_RESULTS] for number, tier in enumerate(tiers)
+    ]
+    if len(ordered) > 1:
+        ordered = [ordered[0].union(*ordered[1:], all=True).order_by(*order)[:MAX_RESULTS]]
+    by_pk = {m.pk: m for m in municipalities}
+    found = list(ordered[0])
+    for entry in found:
+        entry.municipality = by_pk.get(entry.municipality_id)
+    return found
 
 
 def _meta(entry, municipality):
@@ -158,60 +217,6 @@ def _excerpt(entry, matcher):
     if " ".join(entry.body.split()) == " ".join(entry.title.split()):
         return ""
     return text.excerpt(entry.body, matcher, EXCERPT_WORDS)
-
-
-def _cells_and_best(matched, parsed, municipality, kind, municipalities):
-    """The hits' counts by (kind, municipality) and the best MAX_RESULTS shown entries, in order.
-
-    On PostgreSQL one statement: the hits are found once (one bitmap scan of the GIN indexes and
-    one visit of their rows), ranked in the same pass, then both counted and cut to the best,
-    which two queries would each do for every hit. Only the best rows' texts leave the server.
-    """
-    if not _postgres():
-        cells = list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
-        shown = _filtered(matched, municipality, kind).select_related("municipality").only(*SHOWN)
-        return cells, list(_ranked(shown, parsed)[:MAX_RESULTS])
-    hits = _ranked(matched, parsed).order_by().values("id", "kind", "municipality_id", "title", "rank")
-    sql, params = hits.query.sql_with_params()
-    chosen = municipality.pk if municipality is not None else None
-    table = SearchEntry._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""WITH hits AS MATERIALIZED ({sql})
-            SELECT kind, municipality_id, count(*), NULL, NULL, NULL, NULL, NULL FROM hits
-            GROUP BY kind, municipality_id
-            UNION ALL
-            SELECT best.kind, best.municipality_id, row_number() OVER (ORDER BY best.rank DESC, best.title),
-                e.id, e.title, e.body, e.context, e.url
-            FROM (
-                SELECT id, kind, municipality_id, rank, title FROM hits
-                WHERE (%s::integer IS NULL OR municipality_id = %s) AND (%s = '' OR kind = %s)
-                ORDER BY rank DESC, title LIMIT %s
-            ) best JOIN {table} e ON e.id = best.id""",  # noqa: S608 - the ORM's SQL, parameters
-            [*params, chosen, chosen, kind, kind, MAX_RESULTS],
-        )
-        rows = cursor.fetchall()
-    by_pk = {m.pk: m for m in municipalities}
-    cells = [
-        (row_kind, municipality_id, n) for row_kind, municipality_id, n, pk, *_text in rows if pk is None
-    ]
-    best = sorted(
-        (row for row in rows if row[3] is not None),
-        key=lambda row: row[2],  # the position
-    )
-    best = [
-        SearchEntry(
-            pk=pk,
-            kind=row_kind,
-            municipality=by_pk.get(municipality_id),
-            title=title,
-            body=body,
-            context=context,
-            url=url,
-        )
-        for row_kind, municipality_id, _position, pk, title, body, context, url in best
-    ]
-    return cells, best
 
 
 def _filtered(entries, municipality, kind):
@@ -265,8 +270,8 @@ def find(q, municipalities, municipality=None, kind=""):
                 Value(" "), "title_lemmas", Value(" "), "body_lemmas", Value(" "), output_field=TextField()
             )
         )
-    matched = entries.filter(_condition(parsed))
-    cells, best = _cells_and_best(matched, parsed, municipality, kind, municipalities)
+    cells = _cells(entries.filter(_condition(parsed)), parsed)
+    best = _best(entries, parsed, municipality, kind, municipalities)
     result.kinds, counts, result.total, result.all_municipalities_count = _facets(cells, municipality, kind)
     result.municipalities = [(m, counts[m.pk]) for m in municipalities if m.pk in counts]
     matcher = text.Matcher(parsed.terms())

@@ -4,9 +4,10 @@ Every searchable text becomes one entry that links to the exact place it is
 shown: a commitment links to its anchor on its theme's page.
 """
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, transaction
 from django.db.models import Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from core.goalkinds import BY_KEY
@@ -14,11 +15,10 @@ from goals.models import BudgetGoal, CouncilCommitment, GoalTrack, SubGoal
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
 from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
-from search import changes, text, words
+from search import changes, counts, terms, text, words
 from search.models import SearchEntry
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
-SEARCH_CONFIG = "danish"
 # Lemmas are computed in Python: the vector of lemmas only needs splitting and lowercasing.
 LEMMA_CONFIG = "simple"
 
@@ -225,29 +225,12 @@ def _unit(unit):
     }
 
 
-# (model, describe, how to read the model's rows with what describe needs)
+# (model, describe, how to read the model's rows with what describe needs), in the order a search
+# shows its hits: the policies and their themes first, then strategies and goals, then single
+# promises, people and places, and the shared legal sources last.
 INDEXED = [
     (Policy, _policy, lambda qs: qs.select_related("municipality")),
-    (PolicyValue, _value, lambda qs: qs.select_related("policy__municipality")),
     (Theme, _theme, lambda qs: qs.select_related("policy__municipality").prefetch_related("sections")),
-    (
-        Commitment,
-        _theme_item(BY_KEY["commitment"].label),
-        lambda qs: qs.select_related("theme__policy__municipality"),
-    ),
-    (
-        Initiative,
-        _theme_item(BY_KEY["initiative"].label),
-        lambda qs: qs.select_related("theme__policy__municipality"),
-    ),
-    (
-        KeyMessage,
-        _theme_item(_("Fremhævet budskab")),
-        lambda qs: qs.select_related("theme__policy__municipality"),
-    ),
-    (Quote, _quote, lambda qs: qs.select_related("policy__municipality", "theme")),
-    (Actor, _actor, lambda qs: qs.select_related("policy__municipality")),
-    (PoliticalBody, _body, lambda qs: qs.select_related("municipality")),
     (Strategy, _strategy, lambda qs: qs.select_related("municipality")),
     (
         StrategyTheme,
@@ -263,34 +246,48 @@ INDEXED = [
     (SubGoal, _sub_goal, lambda qs: qs.select_related("track__municipality")),
     (CouncilCommitment, _council_commitment, lambda qs: qs.select_related("municipality")),
     (BudgetGoal, _budget_goal, lambda qs: qs.select_related("municipality")),
+    (
+        Commitment,
+        _theme_item(BY_KEY["commitment"].label),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
+    (
+        Initiative,
+        _theme_item(BY_KEY["initiative"].label),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
+    (
+        KeyMessage,
+        _theme_item(_("Fremhævet budskab")),
+        lambda qs: qs.select_related("theme__policy__municipality"),
+    ),
+    (PolicyValue, _value, lambda qs: qs.select_related("policy__municipality")),
+    (Quote, _quote, lambda qs: qs.select_related("policy__municipality", "theme")),
+    (Actor, _actor, lambda qs: qs.select_related("policy__municipality")),
     (OrganisationUnit, _unit, lambda qs: qs.select_related("municipality").prefetch_related("core_tasks")),
+    (PoliticalBody, _body, lambda qs: qs.select_related("municipality")),
     (Instrument, _instrument, lambda qs: qs),
     (Provision, _provision, lambda qs: qs.select_related("instrument")),
 ]
 # Shared by every municipality: indexed whole, never per municipality.
 SHARED_MODELS = (Instrument, Provision)
 INDEXED_MODELS = {model: (describe, read) for model, describe, read in INDEXED}
+PRIORITY = {model: position for position, (model, _describe, _read) in enumerate(INDEXED)}
 
 
 def object_key(obj):
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
-def _vectors(fields):
+def _vectors(fields, found):
     """The stored vectors, computed by the INSERT itself: a later UPDATE would write every row twice
     and leave the table twice its size (slower scans at 100 000 entries until a VACUUM FULL)."""
     if connection.vendor != "postgresql":
-        return {}
-
-    def vector(name, weight, config):
-        return SearchVector(Value(fields[name]), weight=weight, config=config)
-
-    return {
-        "vector": vector("title", "A", SEARCH_CONFIG)
-        + vector("body", "B", SEARCH_CONFIG)
-        + vector("context", "D", SEARCH_CONFIG),
-        "lemma_vector": vector("title_lemmas", "A", LEMMA_CONFIG) + vector("body_lemmas", "B", LEMMA_CONFIG),
-    }
+        return {"terms": found.vector()}
+    lemmas = SearchVector(Value(fields["title_lemmas"]), weight="A", config=LEMMA_CONFIG) + SearchVector(
+        Value(fields["body_lemmas"]), weight="B", config=LEMMA_CONFIG
+    )
+    return {"terms": Cast(Value(found.vector()), SearchVectorField()), "lemma_vector": lemmas}
 
 
 def _entry(obj, describe):
@@ -300,6 +297,7 @@ def _entry(obj, describe):
         "body": data["body"],
         "context": data["context"][:300],
     }
+    found = terms.of(fields)
     fields["title_lemmas"] = text.lemmatise(fields["title"])
     fields["body_lemmas"] = text.lemmatise(fields["body"])
     return SearchEntry(
@@ -307,8 +305,10 @@ def _entry(obj, describe):
         kind=data["kind"],
         object_key=object_key(obj),
         url=data["url"],
+        priority=PRIORITY[type(obj)],
+        counted=" ".join(found.counted()),
         **fields,
-        **_vectors(fields),
+        **_vectors(fields, found),
     )
 
 
@@ -333,6 +333,7 @@ def rebuild_index(municipality=None):
             for obj in read(rows).iterator(chunk_size=2000)
         )
     SearchEntry.objects.bulk_create(new, batch_size=1000)
+    counts.recount(new, municipality)
     words.rebuild_words()
 
 
@@ -343,11 +344,14 @@ def index_object(obj):
     found = read(rows).first()
     replaced = SearchEntry.objects.filter(object_key=object_key(obj))
     before = changes.previous(replaced)
+    old = list(replaced.only("municipality_id", "kind", "counted"))
     replaced.delete()
     if found is None:  # a draft's text is never searchable
+        counts.replace(old, [])
         return
     entry = changes.stamp(_entry(found, describe), found.pk, changes.history_dates(type(obj), rows), before)
     entry.save()
+    counts.replace(old, [entry])
     words.add_words([entry])
 
 
@@ -357,5 +361,9 @@ def reindex_instrument(instrument):
         index_object(obj)
 
 
+@transaction.atomic
 def remove_object(obj):
-    SearchEntry.objects.filter(object_key=object_key(obj)).delete()
+    removed = SearchEntry.objects.filter(object_key=object_key(obj))
+    old = list(removed.only("municipality_id", "kind", "counted"))
+    removed.delete()
+    counts.replace(old, [])

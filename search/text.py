@@ -60,6 +60,19 @@ def stem(word):
     return _STEMMER.stemWord(word)
 
 
+@lru_cache(maxsize=200_000)
+def key(word):
+    """The one form every inflection of a word is indexed and searched by: the stem of its lemma.
+
+    The lemma joins the forms Snowball cuts differently ("trivslen" and "trivsel" are both
+    "trivsel"); the stem joins the forms the dictionary does not know. The lemma is taken twice:
+    the dictionary's lemma of an inflected form is sometimes another inflected form
+    ("forældrene" → "forældre" → "forælder"). One key per word lets the index count each word's
+    hits once, when it is written (search/counts.py).
+    """
+    return stem(lemma(lemma(word)))
+
+
 def is_stop_word(word):
     return word in STOP_WORDS or lemma(word) in STOP_WORDS
 
@@ -70,12 +83,13 @@ def lemmatise(text):
 
 
 class Matcher:
-    """Which words of a text a search matches: the same word, the same lemma or the same stem."""
+    """Which words of a text a search matches: the same word, lemma, stem or key."""
 
     def __init__(self, terms):
         self.surface = set(terms)
         self.lemmas = {lemma(term) for term in terms}
         self.stems = {stem(term) for term in terms}
+        self.keys = {key(term) for term in terms}
         # A page's excerpts repeat the same words thousands of times (a policy's whole text).
         self.seen = {}
 
@@ -83,7 +97,12 @@ class Matcher:
         found = self.seen.get(word)
         if found is None:
             lower = word.lower()
-            found = lower in self.surface or lemma(lower) in self.lemmas or stem(lower) in self.stems
+            found = (
+                lower in self.surface
+                or lemma(lower) in self.lemmas
+                or stem(lower) in self.stems
+                or key(lower) in self.keys
+            )
             self.seen[word] = found
         return found
 

@@ -1,5 +1,6 @@
 """The search page."""
 
+from functools import cache
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -16,16 +17,21 @@ SUGGESTIONS = ("trivsel", "fællesskab", "dagtilbud", "inklusion", "forældre")
 
 
 def _linker():
-    """A search link maker; the page's address is reversed once, not for each of ~100 filter links."""
+    """A search link maker; the page's address is reversed once, not for each of ~100 filter links,
+    and each query string is encoded once (as urlencode() would), not once per link."""
     page = reverse("search:search")
 
+    @cache
+    def encoded(name, value):
+        return urlencode({name: value})
+
     def link(q, municipality=None, kind=""):
-        params = {"q": q}
+        params = [encoded("q", q)]
         if municipality is not None:
-            params["kommune"] = municipality.slug
+            params.append(encoded("kommune", municipality.slug))
         if kind:
-            params["slags"] = kind
-        return f"{page}?{urlencode(params)}"
+            params.append(encoded("slags", kind))
+        return f"{page}?{'&'.join(params)}"
 
     return link
 
