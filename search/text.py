@@ -8,6 +8,7 @@ It runs here, in Python, at index and query time, so that no server-side
 dictionary is needed: a managed PostgreSQL cannot install one.
 """
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -133,17 +134,23 @@ def excerpt(text, matcher, length=30):
     tokens = list(WORD.finditer(text))
     if not tokens:
         return ""
-    hits = [matcher(token[0]) for token in tokens]
-    running = [0]
-    for hit in hits:
-        running.append(running[-1] + hit)
+    # Each distinct word is judged once; a long text repeats its words many times.
+    words = WORD.findall(text)
+    matched = {word for word in set(words) if matcher(word)}
+    hit_at = [index for index, word in enumerate(words) if word in matched]
     count = len(tokens)
     best_start = 0
-    if count > length:  # the first start of the window with the most matches
-        windows = [running[start + length] - running[start] for start in range(count - length + 1)]
-        best_start = windows.index(max(windows))
+    if count > length and hit_at:
+        # The first start of the window with the most matches: the count of a window only
+        # rises where a match enters it, so the first best start is 0 or such a place.
+        def in_window(start):
+            return bisect.bisect_left(hit_at, start + length) - bisect.bisect_left(hit_at, start)
+
+        starts = [0, *(hit - length + 1 for hit in hit_at if hit - length + 1 > 0)]
+        best_start = max(starts, key=lambda start: (in_window(start), -start))
+    after = bisect.bisect_left(hit_at, best_start)
+    first_hit = hit_at[after] if after < len(hit_at) else best_start
     # Start a little before the first hit, so that the hit has some words before it.
-    first_hit = next((i for i in range(best_start, len(tokens)) if hits[i]), best_start)
     start = max(0, min(best_start, first_hit - 3))
     end = min(len(tokens), start + length)
     cut_from = 0 if start == 0 else tokens[start].start()
@@ -152,8 +159,8 @@ def excerpt(text, matcher, length=30):
     piece = text[cut_from:cut_to]
     spans = [
         (token.start() - cut_from, token.end() - cut_from)
-        for token, hit in zip(tokens[start:end], hits[start:end], strict=True)
-        if hit
+        for token in tokens[start:end]
+        if token[0] in matched
     ]
     marked = _marked(piece, spans)
     prefix = "… " if start > 0 else ""

@@ -1,5 +1,8 @@
 """Lemmas, query parsing, excerpts and marking, in Python alone."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from search import text
 from search.query import corrected, parse, tsquery
 
@@ -77,3 +80,43 @@ def test_a_short_text_has_no_ellipsis():
 def test_an_excerpt_with_no_hit_starts_at_the_beginning():
     body = " ".join(f"ord{n}" for n in range(50))
     assert text.excerpt(body, text.Matcher(["trivsel"]), length=5) == "ord0 ord1 ord2 ord3 ord4 …"
+
+
+def excerpt_by_every_window(text_, matcher, length):
+    """The excerpt's definition, window by window: the oracle for text.excerpt's shortcut."""
+    text_ = " ".join(text_.split())
+    tokens = list(text.WORD.finditer(text_))
+    if not tokens:
+        return ""
+    hits = [matcher(token[0]) for token in tokens]
+    windows = [sum(hits[start : start + length]) for start in range(max(1, len(tokens) - length + 1))]
+    best_start = windows.index(max(windows))
+    first_hit = next((i for i in range(best_start, len(tokens)) if hits[i]), best_start)
+    start = max(0, min(best_start, first_hit - 3))
+    end = min(len(tokens), start + length)
+    cut_from = 0 if start == 0 else tokens[start].start()
+    cut_to = len(text_) if end == len(tokens) else tokens[end - 1].end()
+    spans = [
+        (t.start() - cut_from, t.end() - cut_from)
+        for t, hit in zip(tokens[start:end], hits[start:end], strict=True)
+        if hit
+    ]
+    return (
+        ("… " if start > 0 else "")
+        + text._marked(text_[cut_from:cut_to], spans)
+        + (" …" if end < len(tokens) else "")
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["børn", "Børnene", "trivsel", "og", "leg,", "skole.", "(unge)"]), max_size=120
+    ),
+    length=st.integers(min_value=3, max_value=30),
+)
+def test_the_excerpt_is_the_first_window_with_the_most_matches(words, length):
+    matcher = text.Matcher(["børn", "trivsel"])
+    assert text.excerpt(" ".join(words), matcher, length) == excerpt_by_every_window(
+        " ".join(words), matcher, length
+    )
