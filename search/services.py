@@ -16,7 +16,7 @@ from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit, PoliticalBody
 from policies.models import Actor, Commitment, Initiative, KeyMessage, Policy, PolicyValue, Quote, Theme
 from search import changes, counts, terms, text, words
-from search.models import SearchEntry
+from search.models import SearchEntry, SearchTermCount
 from strategies.models import Strategy, StrategyComponent, StrategyTheme
 
 # Lemmas are computed in Python: the vector of lemmas only needs splitting and lowercasing.
@@ -335,6 +335,12 @@ def rebuild_index(municipality=None):
     SearchEntry.objects.bulk_create(new, batch_size=1000)
     counts.recount(new, municipality)
     words.rebuild_words()
+    if municipality is None and connection.vendor == "postgresql":
+        # A search walks the results' order or reads the matches' bitmap, chosen by how common
+        # its words are: after a whole rebuild the planner learns that now, not whenever
+        # autovacuum next comes by (until then a common word read all its matches).
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}, {SearchTermCount._meta.db_table}")
 
 
 @transaction.atomic
