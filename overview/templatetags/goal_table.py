@@ -1,6 +1,6 @@
-"""The goal overview's table rows and its filters' options (overview/goals.html), built in
+"""The goal overview's table rows (overview/goals.html), built in
 Python as Django's admin builds its change list's rows (admin_list.items_for_result): fifty
-rows of eight cells and some sixty options, each value looked up, localised and escaped by
+rows of eight cells, each value looked up, localised and escaped by
 the template language, and two includes a row, cost more than the rest of the page.
 
 The goal's own page shows its responsible and its progress with the same functions
@@ -31,7 +31,6 @@ ROW = (
     '  <td data-title="{basis}" class="basis-cell">{basis_cell}</td>\n'
     "</tr>\n"
 )
-SELECTED = SafeString(" selected")
 # The data-title of each cell, in the order of the columns (overview.goal_views.COLUMNS).
 TITLES = ("goal", "kind", "context", "responsible", "period", "status", "progress", "basis")
 
@@ -49,22 +48,6 @@ def goal_rows(rows, headers):
     }
     links = {}  # an instrument's link, made once per table
     return SafeString("".join(_row(row, titles, words, links) for row in rows))
-
-
-@register.simple_tag
-def filter_choices(choices, chosen):
-    """The <option>s of one of the filters: the basis offers every instrument and provision."""
-    return SafeString(
-        "".join(
-            _html(
-                '<option value="{value}"{selected}>{label}</option>',
-                value=value,
-                selected=SELECTED if value == chosen else "",
-                label=label,
-            )
-            for value, label in choices
-        )
-    )
 
 
 def _row(row, titles, words, links):

@@ -7,9 +7,10 @@ import datetime
 import pytest
 from django.template import Context, Template
 
+from chrome.templatetags.options import options
 from goals.models import FollowUp, GoalTrack, SubGoal
 from organisation.models import OrganisationUnit
-from overview.templatetags.goal_table import filter_choices, goal_rows
+from overview.templatetags.goal_table import goal_rows
 from policies.models import Commitment
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_the_filters_options_are_the_markup_of_the_template(client, herning):
     response = client.get(OVERVIEW, {"grundlag": "barnets-lov"})
     for _name, _label, choices, value in response.context["filters"]:
         expected = OPTIONS.render(Context({"choices": choices, "value": value}))
-        assert filter_choices(choices, value) == expected
+        assert options(choices, value) == expected
     assert '<option value="barnets-lov" selected>' in response.content.decode()
 
 
