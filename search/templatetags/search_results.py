@@ -5,8 +5,11 @@ and as template loops their values' lookups cost more than finding the hits."""
 from django import template
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+CURRENT = mark_safe(' aria-current="true"')
 
 
 @register.simple_tag
@@ -34,8 +37,5 @@ def filter_items(links):
     return format_html_join(
         "",
         '<li><a href="{}"{}>{} <span class="filter-count">({})</span></a></li>\n',
-        (
-            (url, format_html(' aria-current="true"') if current else "", label, localize(count))
-            for label, count, url, current in links
-        ),
+        ((url, CURRENT if current else "", label, localize(count)) for label, count, url, current in links),
     )
