@@ -184,10 +184,11 @@ def _best(entries, parsed, municipality, kind, municipalities):
     ordered = [
         tier.annotate(tier=Value(number)).order_by(*order)[:MAX_RESULTS] for number, tier in enumerate(tiers)
     ]
-    if len(ordered) > 1:
+    if len(ordered) > 1 and connection.features.supports_slicing_ordering_in_compound:
         ordered = [ordered[0].union(*ordered[1:], all=True).order_by(*order)[:MAX_RESULTS]]
+    # SQLite cannot cut the parts of a UNION: there each tier is read on its own, in order.
+    found = [entry for tier in ordered for entry in tier][:MAX_RESULTS]
     by_pk = {m.pk: m for m in municipalities}
-    found = list(ordered[0])
     for entry in found:
         entry.municipality = by_pk.get(entry.municipality_id)
     return found

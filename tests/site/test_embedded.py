@@ -34,6 +34,8 @@ PATHS = [
     "/sammenlign/?kommune=herning&kommune=lyngby-taarbaek",
     "/soeg/",
     "/soeg/?q=trivsel",
+    # the visitor's own word and its synonyms, read as two tiers
+    "/soeg/?q=mobning",
     "/soeg/?q=f%C3%A6lesskab",
     "/api/v1/",
     "/api/v1/goal/?format=json",
