@@ -67,7 +67,6 @@ def search(request):
     context = {
         "q": q,
         "municipalities": municipalities,
-        "municipality_choices": [(m.slug, m.name) for m in municipalities],
         "chosen_municipality": municipality,
         "chosen_kind": kind,
         "result": result,

@@ -12,10 +12,13 @@ SELECTED = mark_safe(" selected")
 
 
 @register.simple_tag
-def options(choices, chosen):
-    """An <option> for each (value, label), the one whose value is `chosen` selected."""
+def options(choices, chosen, value="", label=""):
+    """An <option> for each (value, label), the one whose value is `chosen` selected; with
+    `value` and `label`, the choices are objects and those are the names of their attributes."""
+    if value:
+        choices = ((getattr(choice, value), getattr(choice, label)) for choice in choices)
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        ((value, SELECTED if value == chosen else "", label) for value, label in choices),
+        ((choice, SELECTED if choice == chosen else "", text) for choice, text in choices),
     )

@@ -18,6 +18,12 @@ def test_front_page_links_municipalities_search_and_register(client, herning, ly
     assert "<title>Forside – Børne- og ungepolitikker</title>" in html
 
 
+def test_the_front_pages_search_form_offers_every_municipality(client, herning, lyngby):
+    html = client.get("/").content.decode()
+    assert '<option value="herning">Herning Kommune</option>' in html
+    assert '<option value="lyngby-taarbaek">Lyngby-Taarbæk Kommune</option>' in html
+
+
 def test_herning_municipality_page(client, herning):
     html = assert_page(
         client.get("/herning/"),
