@@ -39,6 +39,12 @@ def municipality_condition(lookup, municipality):
     return {lookup: getattr(municipality, "pk", municipality)}
 
 
+def sees_only_published(user):
+    """Whether `user` sees exactly `published()`: anyone but an active staff member. Pages read
+    what such a visitor sees through querysets compiled once (core.prepared)."""
+    return not getattr(user, "is_authenticated", False) or not user.is_staff or not user.is_active
+
+
 class ScopedQuerySet(PublishedQuerySet):
     """Reads that every municipality-owned model shares.
 
@@ -54,7 +60,7 @@ class ScopedQuerySet(PublishedQuerySet):
     def visible_to(self, user):
         """`published()`, and for a staff user also the drafts they may preview: their own
         municipality's (a superuser's: all). Anonymous visitors get exactly `published()`."""
-        if not getattr(user, "is_authenticated", False) or not user.is_staff or not user.is_active:
+        if sees_only_published(user):
             return self.published()
         lookup = getattr(self.model, "publication_lookup", None)
         if user.is_superuser or lookup is None:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core import prepared
+from core.models import sees_only_published
 from legal.selectors import references_where
 from organisation.selectors import source_documents
 from policies.models import (
@@ -37,7 +38,7 @@ def published_policy(municipality_slug, slug, user=None):
     public, compiled once per process (core.prepared) with the municipality's slug in its slot:
     the municipality's few policies are read and the one asked for picked here, as a second
     value from the address compiled into the SQL would let any address add to the compiled."""
-    if not getattr(user, "is_authenticated", False):  # visible_to() gives them published()
+    if sees_only_published(user):
         policies = prepared.objects(_published_policies, municipality_slug)
         policy = next((policy for policy in policies if policy.slug == slug), None)
         if policy is None:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core import prepared
+from core.models import sees_only_published
 from legal.selectors import references_where
 from strategies.models import Strategy, StrategyComponent, StrategyPassage, StrategyTheme
 
@@ -14,14 +15,14 @@ from strategies.models import Strategy, StrategyComponent, StrategyPassage, Stra
 def strategy_of(municipality, slug, user=None):
     """The strategy as the public sees it, with the policy it stands under; a staff user may also
     preview their own drafts. For the public, compiled once per municipality."""
-    if getattr(user, "is_authenticated", False):
-        strategies = _strategies(Strategy.objects.visible_to(user), municipality.pk)
-        strategy = get_object_or_404(strategies, slug=slug)
-    else:  # visible_to() gives them published()
+    if sees_only_published(user):
         found = prepared.objects(_published_strategy, slug, municipality.pk)
         if not found:
             raise Http404(_("Strategien findes ikke."))
         strategy = found[0]
+    else:
+        strategies = _strategies(Strategy.objects.visible_to(user), municipality.pk)
+        strategy = get_object_or_404(strategies, slug=slug)
     strategy.municipality = municipality
     if strategy.policy is not None:
         strategy.policy.municipality = municipality
