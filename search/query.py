@@ -56,10 +56,14 @@ class Clause:
         return len(self.words) == 1
 
     @property
+    def own(self):
+        """The visitor's own words and their correction: what outranks the synonyms."""
+        return [self.words, (self.correction,)] if self.correction else [self.words]
+
+    @property
     def expanded(self):
         """The alternatives that only the synonyms add."""
-        own = {self.words, (self.correction,)}
-        return [alternative for alternative in self.alternatives if alternative not in own]
+        return [alternative for alternative in self.alternatives if alternative not in self.own]
 
     @property
     def alternatives(self):

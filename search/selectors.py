@@ -102,9 +102,14 @@ class Matches(Func):
     output_field = BooleanField()
 
 
+def matching(query):
+    """The entries whose vector matches `query`, a tsquery written out (search/query.py)."""
+    return Q(Matches(F("terms"), Cast(Value(query), SearchQueryField())))
+
+
 def _clause_condition(alternatives):
     if _postgres():
-        return Q(Matches(F("terms"), Cast(Value(tsquery(alternatives)), SearchQueryField())))
+        return matching(tsquery(alternatives))
     condition = Q()
     for words in alternatives:
         phrase = " ".join(words)
@@ -120,9 +125,7 @@ def _condition(parsed, own_words_only=False):
         if clause.negated:
             alternatives = [clause.words]
         elif own_words_only:
-            alternatives = [
-                alternative for alternative in clause.alternatives if alternative not in clause.expanded
-            ]
+            alternatives = clause.own
         else:
             alternatives = clause.alternatives
         condition = _clause_condition(alternatives)
@@ -138,7 +141,7 @@ def _condition(parsed, own_words_only=False):
 
 
 def _counted_term(parsed):
-    """The one term whose stored counts are exactly this query's (search/terms.py), or "".
+    """The candidate terms whose stored counts are exactly this query's (search/terms.py), or ().
 
     A single word is its key; a parent's word with synonyms is its group. A misspelt word and
     its correction are two keys; counts.cells() takes the one that entries hold.
@@ -170,16 +173,18 @@ def _cells(matched, parsed):
     return list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
 
 
-def _best(entries, parsed, municipality, kind, municipalities):
+def _best(entries, matched, parsed, municipality, kind, municipalities):
     """The best MAX_RESULTS hits: the visitor's own words before synonyms, then in INDEXED's order.
 
     Each tier is read by walking an index in that order until the page is full, so that a
     common word costs no more than a rare one.
     """
     entries = _filtered(entries, municipality, kind).only(*SHOWN)
-    tiers = [entries.filter(_condition(parsed, own_words_only=True))]
     if any(clause.expanded for clause in parsed.positive):
-        tiers.append(entries.filter(_condition(parsed)).exclude(_condition(parsed, own_words_only=True)))
+        own = _condition(parsed, own_words_only=True)
+        tiers = [entries.filter(own), entries.filter(matched).exclude(own)]
+    else:
+        tiers = [entries.filter(matched)]
     order = ("tier", "priority", "title", "id")
     ordered = [
         tier.annotate(tier=Value(number)).order_by(*order)[:MAX_RESULTS] for number, tier in enumerate(tiers)
@@ -271,8 +276,9 @@ def find(q, municipalities, municipality=None, kind=""):
                 Value(" "), "title_lemmas", Value(" "), "body_lemmas", Value(" "), output_field=TextField()
             )
         )
-    cells = _cells(entries.filter(_condition(parsed)), parsed)
-    best = _best(entries, parsed, municipality, kind, municipalities)
+    matched = _condition(parsed)
+    cells = _cells(entries.filter(matched), parsed)
+    best = _best(entries, matched, parsed, municipality, kind, municipalities)
     result.kinds, counts, result.total, result.all_municipalities_count = _facets(cells, municipality, kind)
     result.municipalities = [(m, counts[m.pk]) for m in municipalities if m.pk in counts]
     matcher = text.Matcher(parsed.terms())

@@ -3,16 +3,14 @@
 from collections import Counter
 
 import pytest
-from django.contrib.postgres.search import SearchQueryField
-from django.db.models import Count, F, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import Count
 
 from organisation.models import Municipality
 from policies.models import Commitment
 from search import terms
 from search.models import SearchEntry, SearchTermCount
 from search.query import parse
-from search.selectors import Matches, _condition, find
+from search.selectors import _condition, find, matching
 from search.services import index_object, rebuild_index
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +32,7 @@ def counted(term):
     if term.startswith(terms.GROUP_PREFIX):  # the parent's word, as a search for it matches
         condition = _condition(parse(term.removeprefix(terms.GROUP_PREFIX).split(":")[0]))
     else:
-        condition = Q(Matches(F("terms"), Cast(Value(f"'{term}'"), SearchQueryField())))
+        condition = matching(f"'{term}'")
     hits = SearchEntry.objects.filter(condition)
     return Counter(
         {
