@@ -7,12 +7,11 @@ The goal's own page shows its responsible and its progress with the same functio
 (responsible_display, progress_display), so that both pages say it in the same markup and words.
 """
 
-from html import escape
-
 from django import template
-from django.utils.safestring import SafeData, SafeString
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
+from chrome.html import escaped, html, message
 from core.addresses import cached_reverse
 
 register = template.Library()
@@ -38,7 +37,7 @@ TITLES = ("goal", "kind", "context", "responsible", "period", "status", "progres
 @register.simple_tag
 def goal_rows(rows, headers):
     """The <tr> of each row; headers: the table's column headings (overview.goal_views._headers)."""
-    titles = {name: _escape(header["label"]) for name, header in zip(TITLES, headers, strict=True)}
+    titles = {name: escaped(header["label"]) for name, header in zip(TITLES, headers, strict=True)}
     words = {  # translated once per table, not once per row
         "no_policy": gettext("ingen politik"),
         "not_named": gettext("ikke angivet i dokumenterne"),
@@ -51,7 +50,7 @@ def goal_rows(rows, headers):
 
 
 def _row(row, titles, words, links):
-    return _html(
+    return html(
         ROW,
         **titles,
         anchor=row.anchor,
@@ -72,12 +71,12 @@ def _context(row, words):
     """The policy › the theme or the goal track the goal stands under."""
     parts = []
     if row.policy:
-        parts.append(_html('<a href="{url}">{title}</a>', url=row.policy_url, title=row.policy.title))
+        parts.append(html('<a href="{url}">{title}</a>', url=row.policy_url, title=row.policy.title))
     parent = row.theme or row.track
     if parent:
-        parts.append(_html(' › <a href="{url}">{title}</a>', url=row.parent_url, title=parent.title))
+        parts.append(html(' › <a href="{url}">{title}</a>', url=row.parent_url, title=parent.title))
     if not parts:
-        parts.append(_html('<span class="muted">{text}</span>', text=words["no_policy"]))
+        parts.append(html('<span class="muted">{text}</span>', text=words["no_policy"]))
     return SafeString("".join(parts))
 
 
@@ -90,18 +89,18 @@ def responsible_html(responsibility, path, url, not_named):
     none), and whom the goal inherits it from."""
     responsible = responsibility.responsible
     if not responsible:
-        return _html('<span class="muted">{text}</span>', text=not_named)
+        return html('<span class="muted">{text}</span>', text=not_named)
     parts = []
     if path:
-        parts.append(_html('<span class="unit-path">{path} ›</span> ', path=path))
+        parts.append(html('<span class="unit-path">{path} ›</span> ', path=path))
     if url:
-        parts.append(_html('<a href="{url}">{name}</a>', url=url, name=responsible.name))
+        parts.append(html('<a href="{url}">{name}</a>', url=url, name=responsible.name))
     else:
-        parts.append(_escape(responsible.name))
+        parts.append(escaped(responsible.name))
     if responsibility.is_inherited:
         parent = responsibility.inherited_from
-        via = _message(gettext("via %(parent)s"), parent=getattr(parent, "title", "") or parent)
-        parts.append(_html(' <span class="inherited">{via}</span>', via=via))
+        via = message(gettext("via %(parent)s"), parent=getattr(parent, "title", "") or parent)
+        parts.append(html(' <span class="inherited">{via}</span>', via=via))
     return SafeString("".join(parts))
 
 
@@ -112,8 +111,8 @@ def _progress(row, words):
 def progress_html(progress, computed, roll_up, no_progress):
     """A goal's progress as a bar and a percentage, and how many sub-goals it is computed from."""
     if progress is None:
-        return _html('<span class="muted">–<span class="sr-only"> {text}</span></span>', text=no_progress)
-    shown = _html(
+        return html('<span class="muted">–<span class="sr-only"> {text}</span></span>', text=no_progress)
+    shown = html(
         '<span class="progress-value"><progress max="100" value="{progress}" aria-hidden="true"></progress>'
         " {progress} %</span>",
         progress=progress,
@@ -121,8 +120,10 @@ def progress_html(progress, computed, roll_up, no_progress):
     if not computed:
         return shown
     counted = roll_up.counted
-    message = ngettext("beregnet ud fra %(counter)s delmål", "beregnet ud fra %(counter)s delmål", counted)
-    note = _html('<span class="progress-note">{note}</span>', note=_message(message, counter=counted))
+    computed_from = ngettext(
+        "beregnet ud fra %(counter)s delmål", "beregnet ud fra %(counter)s delmål", counted
+    )
+    note = html('<span class="progress-note">{note}</span>', note=message(computed_from, counter=counted))
     return SafeString(shown + note)
 
 
@@ -148,22 +149,6 @@ def _basis(row, words, links):
     for instrument in instruments:
         if instrument.pk not in links:
             url = instrument.get_absolute_url()
-            links[instrument.pk] = _html('<a href="{url}">{title}</a>', url=url, title=instrument.short_title)
+            links[instrument.pk] = html('<a href="{url}">{title}</a>', url=url, title=instrument.short_title)
     shown = ", ".join(links[instrument.pk] for instrument in instruments)
-    return SafeString(shown) if shown else _html('<span class="muted">{text}</span>', text=words["no_basis"])
-
-
-def _html(template, **values):
-    """format_html() for a row's many small values, without its check of each for a lazy
-    translation: they are text, numbers or what _html made."""
-    return SafeString(template.format(**{name: _escape(value) for name, value in values.items()}))
-
-
-def _escape(value):
-    """conditional_escape(): what is marked safe as it is, anything else escaped."""
-    return value if isinstance(value, SafeData) else SafeString(escape(str(value)))
-
-
-def _message(message, **values):
-    """A translated message with its escaped values in place, as {% blocktranslate %} gives it."""
-    return SafeString(message % {name: _escape(value) for name, value in values.items()})
+    return SafeString(shown) if shown else html('<span class="muted">{text}</span>', text=words["no_basis"])

@@ -1,14 +1,14 @@
 """A commitment's or an initiative's row on the policy and theme pages.
 
-Built with format_html, as Django's admin builds its change-list rows: a policy lists dozens of
+Built in Python (chrome/html.py), as Django's admin builds its change-list rows: a policy lists dozens of
 items, and as an included template each row cost more to render than all the rest of its theme.
 """
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from chrome.html import html, joined
 from legal.templatetags.legal_basis import basis_url, inherited_label
 
 register = template.Library()
@@ -21,12 +21,12 @@ def item_row(context, item):
     nothing, nothing is said."""
     shared = _shared(context)
     unit, basis = item.responsible_unit, item.basis
-    responsible = format_html("{} {} · ", shared["responsible"], unit.name) if unit else ""
+    responsible = html("{} {} · ", shared["responsible"], unit.name) if unit else ""
     owner = basis.inherited_from
     inherited = ""
     if owner:
         inherited = shared["inherited"].get(owner) or shared["inherited"].setdefault(
-            owner, format_html(' · <a href="{}">{}</a>', basis_url(owner), inherited_label(owner))
+            owner, html(' · <a href="{}">{}</a>', basis_url(owner), inherited_label(owner))
         )
     direct = ""
     if basis.is_direct:
@@ -35,9 +35,9 @@ def item_row(context, item):
         for each in basis.references:
             with context.push(reference=each):
                 shown.append((reference.render(context),))
-        direct = format_html('<p class="item-basis">{}.</p>', format_html_join("; ", "{}", shown))
+        direct = html('<p class="item-basis">{}.</p>', joined("{}", shown, separator="; "))
     label = shared["label"] % {"text": Truncator(item.text).words(8, truncate=" …")}
-    return format_html(
+    return html(
         '<li id="{}" class="item">\n  <p class="item-text">{} <span class="item-meta">{}<a href="{}" '
         'class="item-link" aria-label="{}">{}</a>{}</span></p>\n  {}\n</li>\n',
         item.anchor,

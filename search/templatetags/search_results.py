@@ -1,11 +1,12 @@
-"""The search page's hits and its filters' links, built with format_html_join as Django's admin
+"""The search page's hits and its filters' links, built in Python (chrome/html.py) as Django's admin
 builds its change-list rows: a national search lists 50 hits and links to ~100 municipalities,
 and as template loops their values' lookups cost more than finding the hits."""
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from chrome.html import html, joined
 
 register = template.Library()
 
@@ -16,15 +17,14 @@ CURRENT = mark_safe(' aria-current="true"')
 def hit_items(hits):
     """A hit's <li>: its title (marked where it matches) linking to the text, where the text
     stands, and the excerpt around its matches."""
-    return format_html_join(
-        "",
+    return joined(
         '<li>\n<h3 class="result-title"><a href="{}">{}</a></h3>\n<p class="result-meta">{}</p>\n{}</li>\n',
         (
             (
                 hit.url,
                 hit.title,
                 " · ".join(hit.meta),
-                format_html('<p class="excerpt">{}</p>\n', hit.excerpt) if hit.excerpt else "",
+                html('<p class="excerpt">{}</p>\n', hit.excerpt) if hit.excerpt else "",
             )
             for hit in hits
         ),
@@ -34,8 +34,7 @@ def hit_items(hits):
 @register.simple_tag
 def filter_items(links):
     """A filter's <li>s: (label, count, address, whether it is the one chosen)."""
-    return format_html_join(
-        "",
+    return joined(
         '<li><a href="{}"{}>{} <span class="filter-count">({})</span></a></li>\n',
         ((url, CURRENT if current else "", label, localize(count)) for label, count, url, current in links),
     )
