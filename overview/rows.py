@@ -105,11 +105,7 @@ class GoalRow:
 
     @property
     def responsible_url(self):
-        """The responsible unit's page; a political body has none."""
-        responsible = self.responsible
-        if responsible is None or not getattr(responsible, "tree_id", None):
-            return ""
-        return cached_reverse("overview:unit", municipality=self.municipality.slug, unit=responsible.slug)
+        return responsible_address(self.responsible, self.municipality)
 
     @property
     def deadline_text(self):
@@ -309,3 +305,10 @@ def build_rows(municipality, units, register):
     index = BasisIndex(read_references(municipality, register))
     resolved = [GoalBasis(item, kind, index.basis_of(item)) for kind in GOALS for item in goals[kind.key]]
     return read_rows(municipality, resolved)
+
+
+def responsible_address(responsible, municipality):
+    """The responsible unit's page; a political body (or no one) has none."""
+    if responsible is None or not getattr(responsible, "tree_id", None):
+        return ""
+    return cached_reverse("overview:unit", municipality=municipality.slug, unit=responsible.slug)

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from chrome.html import escaped, html, message
-from core.addresses import cached_reverse
+from overview.rows import responsible_address
 
 register = template.Library()
 
@@ -136,10 +136,7 @@ def progress_display(progress, computed=False, roll_up=None):
 @register.simple_tag
 def responsible_display(responsibility, municipality):
     """The goal page's responsible and its sub-goals'."""
-    responsible = responsibility.responsible
-    url = ""
-    if responsible is not None and getattr(responsible, "tree_id", None):
-        url = cached_reverse("overview:unit", municipality=municipality.slug, unit=responsible.slug)
+    url = responsible_address(responsibility.responsible, municipality)
     return responsible_html(responsibility, "", url, gettext("ikke angivet i dokumenterne"))
 
 
