@@ -30,13 +30,16 @@ class _Several(RawSQL):
 
 
 @cache
-def _compiled(build, alias, vendor, several, arguments):
-    """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`)."""
-    if several is None:
-        placeholder = RawSQL("%s", [_Slot(0)])
+def _compiled(build, alias, vendor, several, arguments, separate=None):
+    """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`);
+    `separate`, if given, is the number of placeholders that each stand for one value (rows_with)."""
+    if separate is not None:
+        queryset = build([RawSQL("%s", [_Slot(index)]) for index in range(separate)], *arguments)
+    elif several is None:
+        queryset = build(RawSQL("%s", [_Slot(0)]), *arguments)
     else:
         placeholder = _Several(", ".join(["%s"] * several), [_Slot(index) for index in range(several)])
-    queryset = build(placeholder, *arguments)
+        queryset = build(placeholder, *arguments)
     compiler = queryset.query.get_compiler(using=alias)
     sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
     # What results_iter() would work out again on every run.
@@ -44,9 +47,11 @@ def _compiled(build, alias, vendor, several, arguments):
     return compiler, sql, params, converters
 
 
-def _run(build, pks, several, arguments, alias="default"):
+def _run(build, pks, several, arguments, alias="default", separate=None):
     connection = connections[alias]
-    compiler, sql, params, converters = _compiled(build, alias, connection.vendor, several, arguments)
+    compiler, sql, params, converters = _compiled(
+        build, alias, connection.vendor, several, arguments, separate
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [pks[param] if type(param) is _Slot else param for param in params])
         rows = cursor.fetchall()
@@ -71,6 +76,13 @@ def rows_of_several(build, keys, *arguments):
     `filter(<lookup>__in=chosen)`."""
     pks = [_pk(key) for key in keys]
     return list(_run(build, pks, len(pks), arguments)[1])
+
+
+def rows_with(build, values, *arguments):
+    """The rows of the `values_list()` queryset `build(placeholders, *arguments)`, where
+    `placeholders` holds one placeholder for each of `values` (any parameter: a text-search
+    query, a kind, not only a pk). What changes the query's shape goes in `arguments`."""
+    return list(_run(build, list(values), None, arguments, separate=len(values))[1])
 
 
 def objects(build, key, *arguments):

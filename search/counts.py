@@ -11,6 +11,7 @@ from collections import Counter
 from django.db import connection
 from django.db.models import F
 
+from core import prepared
 from search.models import SearchTermCount
 
 # Any fixed number: the advisory lock that serialises the counts' writers.
@@ -62,10 +63,12 @@ def replace(old, new):
     SearchTermCount.objects.filter(term__in={term for term, _m, _k in change}, entries=0).delete()
 
 
+def _of_terms(placeholders):
+    return SearchTermCount.objects.filter(term__in=placeholders).values_list(
+        "term", "kind", "municipality_id", "entries"
+    )
+
+
 def cells(terms):
     """[(term, kind, municipality_id, entries)] of the entries that hold each of the terms."""
-    return list(
-        SearchTermCount.objects.filter(term__in=terms).values_list(
-            "term", "kind", "municipality_id", "entries"
-        )
-    )
+    return prepared.rows_with(_of_terms, terms)

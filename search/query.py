@@ -137,6 +137,20 @@ def tsquery(alternatives):
     return " | ".join(dict.fromkeys(phrases))
 
 
+def whole_tsquery(parsed, own_words_only=False):
+    """The whole query as one tsquery: its groups joined by &, a group's alternatives by |, an
+    excluded word or phrase negated by !. With own_words_only, the visitor's own words (and
+    corrections), not the synonyms: what ranks a hit in the first tier."""
+    groups, excluded = {}, []
+    for clause in parsed.clauses:
+        if clause.negated:
+            excluded.append(f"!({tsquery([clause.words])})")
+        else:
+            alternatives = clause.own if own_words_only else clause.alternatives
+            groups.setdefault(clause.group, []).extend(alternatives)
+    return " & ".join([*(f"({tsquery(alternatives)})" for alternatives in groups.values()), *excluded])
+
+
 def corrected(q, corrections):
     """The query string with each misspelt word replaced by its correction."""
 

@@ -15,16 +15,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Max, Q, TextField, Value
+from django.db.models import BooleanField, Count, F, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Concat
 
+from core import prepared
 from search import counts, terms, text
 from search.models import SearchEntry, SearchWord
-from search.query import corrected, parse, synonym_word, tsquery
+from search.query import corrected, parse, synonym_word, whole_tsquery
 
 MAX_RESULTS = 50
-# What a hit shows.
-SHOWN = ("kind", "title", "body", "context", "url", "municipality_id", "priority")
+# What a hit shows, and the results' order: the visitor's own words before synonyms, then
+# INDEXED's order (search/services.py), then the title.
+SHOWN = ("kind", "title", "body", "context", "url", "municipality_id")
+ORDER = ("tier", "priority", "title", "id")
 EXCERPT_WORDS = 30
 # Below this trigram similarity a "correction" is more often another word than the intended one.
 MIN_SIMILARITY = 0.35
@@ -103,13 +106,12 @@ class Matches(Func):
 
 
 def matching(query):
-    """The entries whose vector matches `query`, a tsquery written out (search/query.py)."""
-    return Q(Matches(F("terms"), Cast(Value(query), SearchQueryField())))
+    """The entries whose vector matches `query`: a tsquery written out (search/query.py), or
+    the placeholder that stands for one in a query compiled once (core/prepared.py)."""
+    return Q(Matches(F("terms"), Cast(Value(query) if isinstance(query, str) else query, SearchQueryField())))
 
 
 def _clause_condition(alternatives):
-    if _postgres():
-        return matching(tsquery(alternatives))
     condition = Q()
     for words in alternatives:
         phrase = " ".join(words)
@@ -119,7 +121,12 @@ def _clause_condition(alternatives):
 
 
 def _condition(parsed, own_words_only=False):
-    """What a hit must match; with own_words_only, the visitor's words (and corrections), not synonyms."""
+    """What a hit must match; with own_words_only, the visitor's words (and corrections), not synonyms.
+
+    On PostgreSQL one tsquery says it all; on SQLite each alternative is matched as text.
+    """
+    if _postgres():
+        return matching(whole_tsquery(parsed, own_words_only))
     groups = {}
     for clause in parsed.clauses:
         if clause.negated:
@@ -156,7 +163,18 @@ def _counted_term(parsed):
     return tuple(dict.fromkeys(text.key(w) for (w,) in clause.alternatives))
 
 
-def _cells(matched, parsed):
+def _counted(placeholders):
+    """The hits of a tsquery counted by (kind, municipality), where no stored counts say it."""
+    (query,) = placeholders
+    return (
+        SearchEntry.objects.filter(matching(query))
+        .values_list("kind", "municipality_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def _cells(parsed):
     """The hits' counts by (kind, municipality): stored for one word, counted for anything else.
 
     Stored counts are used when exactly one of the candidate terms has any: a misspelt word that
@@ -164,47 +182,85 @@ def _cells(matched, parsed):
     nothing holds, a synonym group not yet rebuilt) counting finds what there is, at no cost
     for a word the index lacks.
     """
-    if _postgres():
-        candidates = _counted_term(parsed)
-        if candidates:
-            found = counts.cells(candidates)
-            if len({term for term, *_cell in found}) == 1:
-                return [cell for _term, *cell in found]
-    return list(matched.values_list("kind", "municipality_id").annotate(n=Count("pk")).order_by())
+    if not _postgres():
+        return list(
+            _on_sqlite(SearchEntry.objects.all())
+            .filter(_condition(parsed))
+            .values_list("kind", "municipality_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    candidates = _counted_term(parsed)
+    if candidates:
+        found = counts.cells(candidates)
+        if len({term for term, *_cell in found}) == 1:
+            return [cell for _term, *cell in found]
+    return prepared.rows_with(_counted, [whole_tsquery(parsed)])
 
 
-def _best(entries, matched, parsed, municipality, kind, municipalities):
-    """The best MAX_RESULTS hits: the visitor's own words before synonyms, then in INDEXED's order.
+def _tiers(parsed):
+    """Each tier's tsquery, best first: the visitor's own words, then what only synonyms add."""
+    whole = whole_tsquery(parsed)
+    if not any(clause.expanded for clause in parsed.positive):
+        return [whole]
+    own = whole_tsquery(parsed, own_words_only=True)
+    return [own, f"({whole}) & !({own})"]
 
-    Each tier is read by walking an index in that order until the page is full, so that a
-    common word costs no more than a rare one.
+
+def _ranked(placeholders, tiers, by_municipality, by_kind, limit):
+    """The best `limit` hits, compiled once for each shape of search (core/prepared.py): each
+    tier's tsquery, then the chosen municipality and kind, are placeholders.
+
+    Each tier is read by walking an index in the results' order until the page is full, so
+    that a common word costs no more than a rare one.
     """
-    entries = _filtered(entries, municipality, kind).only(*SHOWN)
+    chosen = iter(placeholders[tiers:])
+    entries = SearchEntry.objects.all()
+    if by_municipality:
+        entries = entries.filter(municipality=next(chosen))
+    if by_kind:
+        entries = entries.filter(kind=next(chosen))
+    parts = [
+        entries.filter(matching(query))
+        .annotate(tier=Value(number))
+        .order_by(*ORDER)
+        .values_list(*SHOWN, "tier", "priority", "id")[:limit]
+        for number, query in enumerate(placeholders[:tiers])
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return parts[0].union(*parts[1:], all=True).order_by(*ORDER)[:limit]
+
+
+def _best(parsed, municipality, kind):
+    """The best MAX_RESULTS hits' SHOWN columns, in the results' order."""
+    if _postgres():
+        tiers = _tiers(parsed)
+        chosen = [municipality.pk] if municipality is not None else []
+        chosen += [kind] if kind else []
+        values = [*tiers, *chosen]
+        return prepared.rows_with(
+            _ranked, values, len(tiers), municipality is not None, bool(kind), MAX_RESULTS
+        )
+    # SQLite cannot cut the parts of a UNION: there each tier is read on its own, in order.
+    entries = _filtered(_on_sqlite(SearchEntry.objects.all()), municipality, kind)
+    matched = _condition(parsed)
     if any(clause.expanded for clause in parsed.positive):
         own = _condition(parsed, own_words_only=True)
         tiers = [entries.filter(own), entries.filter(matched).exclude(own)]
     else:
         tiers = [entries.filter(matched)]
-    order = ("tier", "priority", "title", "id")
-    ordered = [
-        tier.annotate(tier=Value(number)).order_by(*order)[:MAX_RESULTS] for number, tier in enumerate(tiers)
-    ]
-    if len(ordered) > 1 and connection.features.supports_slicing_ordering_in_compound:
-        ordered = [ordered[0].union(*ordered[1:], all=True).order_by(*order)[:MAX_RESULTS]]
-    # SQLite cannot cut the parts of a UNION: there each tier is read on its own, in order.
-    found = [entry for tier in ordered for entry in tier][:MAX_RESULTS]
-    by_pk = {m.pk: m for m in municipalities}
-    for entry in found:
-        entry.municipality = by_pk.get(entry.municipality_id)
-    return found
+    found = [row for tier in tiers for row in tier.order_by(*ORDER[1:]).values_list(*SHOWN)[:MAX_RESULTS]]
+    return found[:MAX_RESULTS]
 
 
-def _meta(entry, municipality):
-    """Kind, where the text stands and the municipality, each said once."""
-    parts = [entry.kind, *entry.context.split(" · ")]
-    if municipality is None and entry.municipality is not None:
-        parts.append(entry.municipality.name)
-    title = entry.title.strip().casefold()
+def _meta(kind, title, context, place):
+    """Kind, where the text stands and the municipality (`place`, None when it goes without
+    saying), each said once."""
+    parts = [kind, *context.split(" · ")]
+    if place is not None:
+        parts.append(place.name)
+    title = title.strip().casefold()
     first = {}
     for part in parts:
         first.setdefault(part.strip().casefold(), part.strip())
@@ -218,11 +274,20 @@ def _meta(entry, municipality):
     ]
 
 
-def _excerpt(entry, matcher):
+def _excerpt(title, body, matcher):
     """A commitment's text is its title already: no excerpt repeats it."""
-    if " ".join(entry.body.split()) == " ".join(entry.title.split()):
+    if " ".join(body.split()) == " ".join(title.split()):
         return ""
-    return text.excerpt(entry.body, matcher, EXCERPT_WORDS)
+    return text.excerpt(body, matcher, EXCERPT_WORDS)
+
+
+def _on_sqlite(entries):
+    """The entries with their lemmas as one padded text, matched word by word on SQLite."""
+    return entries.annotate(
+        padded_lemmas=Concat(
+            Value(" "), "title_lemmas", Value(" "), "body_lemmas", Value(" "), output_field=TextField()
+        )
+    )
 
 
 def _filtered(entries, municipality, kind):
@@ -251,9 +316,14 @@ def _facets(cells, municipality, kind):
     return ordered_kinds, municipalities, total, everywhere
 
 
+def _newest(_placeholders):
+    return SearchEntry.objects.exclude(changed_at=None).order_by("-changed_at").values_list("changed_at")[:1]
+
+
 def last_changed():
     """When the searched content last changed: the newest entry of the index (search/changes.py)."""
-    return SearchEntry.objects.aggregate(newest=Max("changed_at"))["newest"]
+    newest = prepared.rows_with(_newest, [])
+    return newest[0][0] if newest else None
 
 
 def find(q, municipalities, municipality=None, kind=""):
@@ -269,26 +339,19 @@ def find(q, municipalities, municipality=None, kind=""):
             clause.correction = corrections.get(clause.words[0], "")
     result.suggestion = corrected(q, corrections) if corrections else ""
     result.expansions = parsed.expansions
-    entries = SearchEntry.objects.all()
-    if not _postgres():
-        entries = entries.annotate(
-            padded_lemmas=Concat(
-                Value(" "), "title_lemmas", Value(" "), "body_lemmas", Value(" "), output_field=TextField()
-            )
-        )
-    matched = _condition(parsed)
-    cells = _cells(entries.filter(matched), parsed)
-    best = _best(entries, matched, parsed, municipality, kind, municipalities)
+    cells = _cells(parsed)
+    best = _best(parsed, municipality, kind)
     result.kinds, counts, result.total, result.all_municipalities_count = _facets(cells, municipality, kind)
     result.municipalities = [(m, counts[m.pk]) for m in municipalities if m.pk in counts]
     matcher = text.Matcher(parsed.terms())
+    by_pk = {m.pk: m for m in municipalities}
     result.hits = [
         Hit(
-            url=entry.url,
-            title=text.highlight(entry.title, matcher),
-            excerpt=_excerpt(entry, matcher),
-            meta=_meta(entry, municipality),
+            url=url,
+            title=text.highlight(title, matcher),
+            excerpt=_excerpt(title, body, matcher),
+            meta=_meta(hit_kind, title, context, None if municipality else by_pk.get(municipality_id)),
         )
-        for entry in best
+        for hit_kind, title, body, context, url, municipality_id, *_order in best
     ]
     return result

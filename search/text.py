@@ -11,10 +11,10 @@ dictionary is needed: a managed PostgreSQL cannot install one.
 import bisect
 import re
 from functools import lru_cache
+from html import escape  # Django's escape() is this, behind a check for lazy text
 
 import simplemma
 import snowballstemmer
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 # Letters and digits; the underscore and every other mark separate words, so a
@@ -91,21 +91,27 @@ class Matcher:
         self.lemmas = {lemma(term) for term in terms}
         self.stems = {stem(term) for term in terms}
         self.keys = {key(term) for term in terms}
-        # A page's excerpts repeat the same words thousands of times (a policy's whole text).
-        self.seen = {}
+        # A page of hits repeats the same words many times: each distinct word is judged once,
+        # and a text's words are then sorted by set operations, not word by word.
+        self.judged = set()
+        self.matching = set()
 
-    def __call__(self, word):
-        found = self.seen.get(word)
-        if found is None:
-            lower = word.lower()
-            found = (
-                lower in self.surface
-                or lemma(lower) in self.lemmas
-                or stem(lower) in self.stems
-                or key(lower) in self.keys
-            )
-            self.seen[word] = found
-        return found
+    def _matches(self, word):
+        lower = word.lower()
+        return (
+            lower in self.surface
+            or lemma(lower) in self.lemmas
+            or stem(lower) in self.stems
+            or key(lower) in self.keys
+        )
+
+    def matched(self, words):
+        """The ones of a set of words (as written) that match."""
+        new = words - self.judged
+        if new:
+            self.matching.update(word for word in new if self._matches(word))
+            self.judged |= new
+        return words & self.matching
 
 
 def _marked(text, spans):
@@ -122,7 +128,9 @@ def _marked(text, spans):
 def highlight(text, matcher):
     """The whole text, escaped, with every matching word marked."""
     text = text or ""
-    return _marked(text, [m.span() for m in WORD.finditer(text) if matcher(m.group())])
+    tokens = list(WORD.finditer(text))
+    matched = matcher.matched({token[0] for token in tokens})
+    return _marked(text, [token.span() for token in tokens if token[0] in matched])
 
 
 def excerpt(text, matcher, length=30):
@@ -136,7 +144,7 @@ def excerpt(text, matcher, length=30):
         return ""
     # Each distinct word is judged once; a long text repeats its words many times.
     words = WORD.findall(text)
-    matched = {word for word in set(words) if matcher(word)}
+    matched = matcher.matched(set(words))
     hit_at = [index for index, word in enumerate(words) if word in matched]
     count = len(tokens)
     best_start = 0

@@ -1,6 +1,6 @@
 """The search page."""
 
-from functools import cache
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -16,21 +16,23 @@ MAX_QUERY_LENGTH = 200
 SUGGESTIONS = ("trivsel", "fællesskab", "dagtilbud", "inklusion", "forældre")
 
 
+@lru_cache(maxsize=4096)
+def _encoded(name, value):
+    """One parameter of a search link, encoded as urlencode() would: a municipality's or a kind's
+    is the same in every search, so it is encoded once per process, not on every page."""
+    return urlencode({name: value})
+
+
 def _linker():
-    """A search link maker; the page's address is reversed once, not for each of ~100 filter links,
-    and each query string is encoded once (as urlencode() would), not once per link."""
+    """A search link maker; the page's address is reversed once, not for each of ~100 filter links."""
     page = reverse("search:search")
 
-    @cache
-    def encoded(name, value):
-        return urlencode({name: value})
-
     def link(q, municipality=None, kind=""):
-        params = [encoded("q", q)]
+        params = [_encoded("q", q)]
         if municipality is not None:
-            params.append(encoded("kommune", municipality.slug))
+            params.append(_encoded("kommune", municipality.slug))
         if kind:
-            params.append(encoded("slags", kind))
+            params.append(_encoded("slags", kind))
         return f"{page}?{'&'.join(params)}"
 
     return link

@@ -3,7 +3,6 @@ builds its change-list rows: a national search lists 50 hits and links to ~100 m
 and as template loops their values' lookups cost more than finding the hits."""
 
 from django import template
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 
 from chrome.html import html, joined
@@ -33,8 +32,11 @@ def hit_items(hits):
 
 @register.simple_tag
 def filter_items(links):
-    """A filter's <li>s: (label, count, address, whether it is the one chosen)."""
+    """A filter's <li>s: (label, count, address, whether it is the one chosen).
+
+    A count is shown as `{{ count }}` shows a whole number where thousands are not separated
+    (USE_THOUSAND_SEPARATOR is off): its digits. localize() would spend ~0.5 ms on a hundred."""
     return joined(
         '<li><a href="{}"{}>{} <span class="filter-count">({})</span></a></li>\n',
-        ((url, CURRENT if current else "", label, localize(count)) for label, count, url, current in links),
+        ((url, CURRENT if current else "", label, count) for label, count, url, current in links),
     )

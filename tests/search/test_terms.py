@@ -5,8 +5,8 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search import terms
-from search.query import tsquery
+from search import terms, text
+from search.query import parse, tsquery, whole_tsquery
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,40 @@ def test_a_phrase_python_finds_is_a_phrase_the_vector_matches(db, title, body, c
         return
     query = tsquery([tuple(word for word in phrase if word not in {"og", "i", "at", "der"})])
     assert found.has_phrase(keys) == matches(found.vector() or "", query)
+
+
+# A query's words, excluded words, phrases and `eller` between them.
+query_of = st.lists(
+    st.one_of(
+        st.sampled_from(VOCABULARY),
+        st.just("eller"),
+        st.sampled_from(VOCABULARY).map("-{}".format),
+        phrase_of.map(lambda phrase: '"{}"'.format(" ".join(phrase))),
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=text_of, body=text_of, q=query_of)
+def test_the_whole_query_matches_what_its_clauses_say(db, title, body, q):
+    """One tsquery for the whole search: every group found (one of its clauses' alternatives),
+    no excluded word or phrase found."""
+    parsed = parse(q)
+    if not parsed.positive:
+        return
+    found = terms.of({"title": title, "body": body, "context": ""})
+
+    def holds(alternatives):
+        return any(found.has_phrase([text.key(word) for word in words]) for words in alternatives)
+
+    groups = {}
+    for clause in parsed.positive:
+        groups[clause.group] = groups.get(clause.group, False) or holds(clause.alternatives)
+    excluded = [holds([clause.words]) for clause in parsed.clauses if clause.negated]
+    expected = all(groups.values()) and not any(excluded)
+    assert matches(found.vector() or "", whole_tsquery(parsed)) == expected
 
 
 def test_the_vector_python_writes_is_the_one_postgresql_reads(db):

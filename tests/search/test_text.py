@@ -88,7 +88,7 @@ def excerpt_by_every_window(text_, matcher, length):
     tokens = list(text.WORD.finditer(text_))
     if not tokens:
         return ""
-    hits = [matcher(token[0]) for token in tokens]
+    hits = [bool(matcher.matched({token[0]})) for token in tokens]
     windows = [sum(hits[start : start + length]) for start in range(max(1, len(tokens) - length + 1))]
     best_start = windows.index(max(windows))
     first_hit = next((i for i in range(best_start, len(tokens)) if hits[i]), best_start)
