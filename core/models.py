@@ -45,6 +45,26 @@ def sees_only_published(user):
     return not getattr(user, "is_authenticated", False) or not user.is_staff or not user.is_active
 
 
+def ordering_within_municipality(model, prefix=""):
+    """The model's Meta.ordering as Django expands it (a relation by its model's ordering, reversed
+    where the relation is; by its pk where that model has none), less the municipality: among one
+    municipality's rows, or rows grouped by municipality, it orders nothing, and ordering by its
+    name joins its table to every query."""
+    terms = []
+    for term in model._meta.ordering:
+        name = term.removeprefix("-")
+        sign = term[: len(term) - len(name)]
+        field = model._meta.get_field(name)
+        if not field.is_relation:
+            terms.append(f"{sign}{prefix}{name}")
+        elif field.related_model._meta.label != "organisation.Municipality":
+            related = ordering_within_municipality(field.related_model, f"{prefix}{name}__")
+            if sign:
+                related = [item.removeprefix("-") if item.startswith("-") else f"-{item}" for item in related]
+            terms += related or [f"{sign}{prefix}{field.attname}"]
+    return terms
+
+
 class ScopedQuerySet(PublishedQuerySet):
     """Reads that every municipality-owned model shares.
 

@@ -18,8 +18,7 @@ from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
-from core import prepared
-from core.goalkinds import BY_KEY, GOAL_KINDS, GOALS, GoalKind, key_of, kind_of, municipality_of, parent_of
+from core.goalkinds import GOAL_KINDS, GOALS, GoalKind, key_of, kind_of, municipality_of, parent_of
 from legal.models import Instrument, LegalReference
 
 
@@ -254,51 +253,6 @@ def resolve_goals(municipality=None):
     policies, themes, strategies and components are what goals rest on, not goals.
     """
     return resolve_all(municipality, GOALS)
-
-
-def goals_resting_on(*, instrument=None, provision=None):
-    """Every goal of every municipality resting on an instrument or provision, grouped by municipality.
-
-    Returns [(municipality, [GoalBasis])] sorted by municipality name.
-
-    Only the items that cite it, or stand under one that does, are read (one query per kind, the
-    count whatever matches, each compiled once per process: core.prepared); each is then resolved
-    against every reference, since an item with references of its own rests on those rather than
-    on what it stands under.
-    """
-    on, cited = ("provision", provision) if provision is not None else ("instrument", instrument)
-    index = BasisIndex(prepared.objects(_every_reference, cited))
-    grouped = defaultdict(list)
-    for kind in GOAL_KINDS:
-        for item in prepared.objects(_citing, cited, kind.key, on):
-            basis = index.basis_of(item)
-            if any(_matches(ref, instrument, provision) for ref in basis.references):
-                goal = GoalBasis(item, kind, basis)
-                grouped[goal.municipality].append(goal)
-    return sorted(grouped.items(), key=lambda pair: pair[0].name)
-
-
-def _every_reference(_cited):
-    """read_references(), compiled once: `cited` only fills core.prepared's slot."""
-    return LegalReference.objects.with_provisions()
-
-
-def _citing(cited, key, on):
-    """The published items of the kind that cite `cited` (an instrument or a provision, as `on`
-    says) or stand under an item that does, with their parents joined."""
-    kind = BY_KEY[key]
-    joins, ancestors = lineage(kind)
-    under = Q()
-    for lookup, ancestor in ancestors:
-        citing = LegalReference.objects.filter(**{on: cited, f"{ancestor.key}__isnull": False})
-        under |= Q(**{f"{lookup}__in": citing.values(ancestor.key)})
-    return kind.model._default_manager.published().filter(under).select_related(*joins)
-
-
-def _matches(reference, instrument, provision):
-    if provision is not None:
-        return reference.provision_id == provision.pk
-    return reference.instrument_id == instrument.pk
 
 
 @dataclass

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_safe
 
 from chrome.history import last_changed
 from chrome.pages import crumbs, render_page
-from legal import basis as legal_basis
 from legal.coverage import coverage_counts
 from legal.models import Instrument
+from legal.resting import goals_resting_on
 from legal.selectors import as_shown, instrument_or_404, parts_of, provision_or_404, replaced_by
 from organisation.selectors import source_documents
 
@@ -69,7 +69,7 @@ def index(request):
 def instrument(request, instrument):
     instrument = instrument_or_404(instrument)
     consolidations, provisions = parts_of(instrument)
-    resting = legal_basis.goals_resting_on(instrument=instrument)
+    resting = goals_resting_on(instrument=instrument)
     return render_page(
         request,
         "legal/instrument.html",
@@ -88,7 +88,7 @@ def instrument(request, instrument):
 def provision(request, instrument, provision):
     provision = provision_or_404(instrument, provision)
     replaces = replaced_by(provision)
-    resting = legal_basis.goals_resting_on(provision=provision)
+    resting = goals_resting_on(provision=provision)
     return render_page(
         request,
         "legal/provision.html",

@@ -79,14 +79,15 @@ PAGES = [
     # 1 instruments, 2 last changed
     ("/retsgrundlag/", 2),
     # 1 instrument, 2 consolidations, 3 provisions with successors,
-    # 4 legal references, 5-14 the goal-like items of the ten kinds that cite it or stand under one
-    # that does (goals_resting_on),
-    # 15 the source documents of those items with their municipality, 16 last changed
-    ("/retsgrundlag/serviceloven/", 16),
+    # 4 legal references (what each is on and cites), 5 the goal-like items of every kind that cite
+    # it or stand under one that does, with what they stand under and their municipality (one
+    # UNION ALL over the ten kinds: legal.resting),
+    # 6 the source documents of those items with their municipality, 7 last changed
+    ("/retsgrundlag/serviceloven/", 7),
     # 1 provision with instrument and successor, 2 provisions it replaced,
-    # 3 legal references, 4-13 the goal-like items of the ten kinds that cite it or stand under one
-    # that does, 14 source documents, 15 last changed
-    ("/retsgrundlag/serviceloven/par-19-stk-2/", 15),
+    # 3 legal references, 4 the goal-like items of every kind that cite it or stand under one that
+    # does (one UNION ALL), 5 source documents, 6 last changed
+    ("/retsgrundlag/serviceloven/par-19-stk-2/", 6),
     # 1 municipalities, 2 references to replaced provisions, 3 the goals of the six followed-up kinds
     # counted by municipality and how they rest (one grouped UNION; coverage counts goals only),
     # 4 the source documents of the goals, 5 last changed
