@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core import together
 from core.goalkinds import GOALS
 from core.prepared import rows_of_several
 from goals.models import FollowUp
@@ -53,8 +54,14 @@ def chosen_municipalities(every, slugs):
     return [municipality for municipality in every if municipality.pk in chosen]
 
 
-def every_municipality():
-    return list(Municipality.objects.order_by("name"))
+def _municipalities(_nothing):
+    return Municipality.objects.order_by("name")
+
+
+def every_municipality_and_register():
+    """(every municipality in name order, the legal register): one query (core.together)."""
+    municipalities, *register = together.objects(((_municipalities,), *LegalRegister.PARTS))
+    return municipalities, LegalRegister.of(*register)
 
 
 def _published_goals(kind, chosen):
@@ -132,10 +139,10 @@ def last_changed(municipalities):
     return newest[0][0] if newest else None
 
 
-def comparison(municipalities):
-    """The lines of the comparison of `municipalities` (a list, in column order)."""
+def comparison(municipalities, register):
+    """The lines of the comparison of `municipalities` (a list, in column order); register:
+    overview.filters.LegalRegister."""
     column = {municipality.pk: index for index, municipality in enumerate(municipalities)}
-    register = LegalRegister.read()
     by_instrument = {instrument.pk: [] for instrument in register.instruments}
     for provision in register.provisions.values():
         by_instrument[provision.instrument_id].append(provision)

@@ -14,7 +14,7 @@ from comparison.selectors import (
     TooMany,
     chosen_municipalities,
     comparison,
-    every_municipality,
+    every_municipality_and_register,
     last_changed,
 )
 from organisation.selectors import municipality_or_404
@@ -26,12 +26,12 @@ CHOOSE_AGAIN = gettext_lazy("Vælg højst seks kommuner blandt dem på siden, og
 
 @require_safe
 def compare(request):
-    every = every_municipality()
+    every, register = every_municipality_and_register()
     try:
         chosen = chosen_municipalities(every, request.GET.getlist(CHOICE))
     except (KeyError, TooMany):
         return bad_request(request, CHOOSE_AGAIN)
-    data = comparison(chosen)
+    data = comparison(chosen, register)
     municipalities = data["municipalities"]
     data["choices"] = [(municipality, municipality in chosen) for municipality in every]
     data["max_columns"] = MAX_COLUMNS

@@ -7,9 +7,12 @@ never stored, so it cannot disagree with them.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
+
+from django.db import connections
 
 from core import prepared
-from core.goalkinds import BY_KEY, key_of, kind_of
+from core.goalkinds import key_of, kind_of
 from goals.models import FOLLOW_UP_TARGETS, FollowUp
 
 # The columns of a follow-up in the model's order, so that FollowUp.from_db builds it directly.
@@ -21,30 +24,46 @@ def _maker(db):
     return prepared.maker(FollowUp, _COLUMNS, db)
 
 
-def _every_follow_up(municipality):
-    """Every follow-up of the municipality's goals, oldest first. One part per kind, each found
-    by its own index: as one OR of the kinds, PostgreSQL scanned the whole table."""
-    parts = []
-    for key in FOLLOW_UP_TARGETS:
-        goals = BY_KEY[key].model._default_manager.for_municipality(municipality).values("pk")
-        parts.append(FollowUp.objects.filter(**{f"{key}_id__in": goals}).order_by().values_list(*_COLUMNS))
-    return parts[0].union(*parts[1:], all=True).order_by("date", "id")
+@cache
+def _by_ids():
+    """Every follow-up of goals given by their pks, oldest first (by date, then by id): one
+    part per kind, each an array of pks (one parameter), so that the SQL is the same whatever
+    the goals and PostgreSQL plans no join. As one OR of the kinds it scanned the whole table;
+    scoped by a municipality, each part joined the kind's path to it, which cost more to plan
+    than to run."""
+    quote = connections[FollowUp.objects.db].ops.quote_name
+    columns, table = ", ".join(quote(column) for column in _COLUMNS), quote(FollowUp._meta.db_table)
+    select = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from _meta, the pks are parameters
+    parts = [f"({select} WHERE {quote(f'{key}_id')} = ANY(%s))" for key in FOLLOW_UP_TARGETS]
+    return f"{' UNION ALL '.join(parts)} ORDER BY {quote('date')}, {quote('id')}"
 
 
-def attach_states(items, municipality=None):
+def _follow_ups(items):
+    """The follow-up rows (the columns of _COLUMNS) of the items, oldest first; one query."""
+    ids = {key: [] for key in FOLLOW_UP_TARGETS}
+    for item in items:
+        key = kind_of(item).key
+        if key in ids:
+            ids[key].append(item.pk)
+    if not any(ids.values()):
+        return []  # as FollowUp.objects.for_items() of no items: no query
+    connection = connections[FollowUp.objects.db]
+    if connection.vendor != "postgresql":  # the embedded SQLite of `make run` has no arrays
+        followed = [item for item in items if kind_of(item).key in ids]
+        return FollowUp.objects.for_items(followed).values_list(*_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(_by_ids(), list(ids.values()))
+        return cursor.fetchall()
+
+
+def attach_states(items):
     """Set `.state` (the latest follow-up, or None) on each item, and keep its follow-ups for
     attach_timelines; one query.
 
     For a list of a thousand goals: the follow-ups are read as tuples and only each goal's latest
-    becomes an object (without its author, whom no public page names). Where the items are
-    every goal of a `municipality`, its follow-ups are read by the municipality, in a query
-    compiled once per process (core.prepared), rather than by a thousand ids.
+    becomes an object (without its author, whom no public page names).
     """
-    if municipality is not None:
-        found = prepared.rows(_every_follow_up, municipality)
-    else:
-        followed = [item for item in items if kind_of(item).key in FOLLOW_UP_TARGETS]
-        found = FollowUp.objects.for_items(followed).values_list(*_COLUMNS)
+    found = _follow_ups(items)
     make = _maker(FollowUp.objects.db)  # the router asked once, not for each follow-up
     by_target = defaultdict(list)
     for row in found:  # oldest first: by date, then by id

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import prepared
+from core import together
 from goals.models import FollowUp
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit
-from organisation.selectors import units_in_tree_order
 
 MAX_PARAMETER_LENGTH = 200
 PATH_SEPARATOR = " › "
@@ -23,16 +22,15 @@ class InvalidFilter(ValueError):
     pass
 
 
-_INSTRUMENT_COLUMNS = [field.attname for field in Instrument._meta.concrete_fields]
-_PROVISION_COLUMNS = [field.attname for field in Provision._meta.concrete_fields]
+def instruments(_municipality):
+    """Every instrument, in the register's order (the same for every municipality)."""
+    return Instrument.objects.order_by(*Instrument._meta.ordering, "pk")
 
 
-def _register(_municipality):
-    """Every instrument in the register's order, each with its provisions (a LEFT JOIN: an
-    instrument without any is one row of NULLs for them), in their order."""
-    provisions = [f"provisions__{name}" for name in _PROVISION_COLUMNS]
-    ordering = [*Instrument._meta.ordering, "pk", "provisions__order", "provisions__label"]
-    return Instrument.objects.values_list(*_INSTRUMENT_COLUMNS, *provisions).order_by(*ordering)
+def provisions(_municipality):
+    """Every provision in its order within its instrument (LegalRegister.of puts them under
+    their instruments: core.together orders by selected columns only)."""
+    return Provision.objects.order_by("order", "label", "pk")
 
 
 @dataclass
@@ -40,28 +38,31 @@ class LegalRegister:
     """Instruments and provisions read once, with what replaced what."""
 
     instruments: list
-    provisions: dict  # pk -> Provision
+    provisions: dict  # pk -> Provision, in the instruments' order and their own within each
+
+    # The register as parts of a core.together query: the goal overview reads it with the goals.
+    PARTS = ((instruments,), (provisions,))
 
     @classmethod
     def read(cls):
-        # One query, compiled once per process (core.prepared): the register is the same for
-        # every municipality.
-        make_instrument = prepared.maker(Instrument, _INSTRUMENT_COLUMNS, Instrument.objects.db)
-        make_provision = prepared.maker(Provision, _PROVISION_COLUMNS, Provision.objects.db)
-        split = len(_INSTRUMENT_COLUMNS)
-        by_pk, provisions = {}, {}
-        for row in prepared.rows(_register, None):
-            instrument = by_pk.get(row[0])
-            if instrument is None:
-                instrument = by_pk[row[0]] = make_instrument(row[:split])
-            if row[split] is not None:
-                provision = provisions[row[split]] = make_provision(row[split:])
+        """The register in one query, compiled once per process."""
+        return cls.of(*together.objects(cls.PARTS))
+
+    @classmethod
+    def of(cls, instruments, provisions):
+        """The register of the instruments and provisions that PARTS read."""
+        under = {instrument.pk: [] for instrument in instruments}
+        for provision in provisions:
+            under[provision.instrument_id].append(provision)
+        in_order = {}
+        for instrument in instruments:
+            for provision in under[instrument.pk]:
                 provision.instrument = instrument
-        instruments = list(by_pk.values())
-        for provision in provisions.values():
+                in_order[provision.pk] = provision
+        for provision in in_order.values():
             if provision.replaced_by_id is not None:
-                provision.replaced_by = provisions[provision.replaced_by_id]
-        return cls(instruments, provisions)
+                provision.replaced_by = in_order[provision.replaced_by_id]
+        return cls(instruments, in_order)
 
     def attach(self, references):
         """Set each legal reference's instrument and provision from the register: a goal's
@@ -157,9 +158,8 @@ FILTER_LABELS = [
 ]
 
 
-def unit_paths(municipality):
-    """{slug: unit} with `.path` ("Center for Børn og Læring › Skoler"), in tree order."""
-    units = prepared.objects(units_in_tree_order, municipality)  # compiled once per process
+def unit_paths(units):
+    """{slug: unit} with `.path` ("Center for Børn og Læring › Skoler"), of units in tree order."""
     by_pk = {unit.pk: unit for unit in units}
     for unit in units:  # tree order: a parent's path is set before its children's
         parent = by_pk.get(unit.parent_id)

@@ -22,7 +22,6 @@ from overview.exports import goals_as_data, write_goals
 from overview.filters import (
     FILTER_LABELS,
     InvalidFilter,
-    LegalRegister,
     describe_replaced,
     filtered,
     reads_state,
@@ -63,9 +62,8 @@ def with_filtered_goals(every_state):
         @wraps(view)
         def filtered_view(request, municipality):
             municipality = municipality_or_404(municipality)
-            units = unit_paths(municipality)
-            register = LegalRegister.read()
-            rows = build_rows(municipality, {unit.pk: unit for unit in units.values()}, register)
+            register, units, rows = build_rows(municipality)
+            units = unit_paths(units)
             states_first = reads_state(request.GET)
             if states_first:
                 read_states(rows, rows)
@@ -168,8 +166,10 @@ def goals_json(request, municipality, result):
 def goal(request, municipality, anchor):
     municipality = municipality_or_404(municipality)
     kind, item = goal_by_anchor(municipality, anchor)
+    # One track's sub-goals in its order: by the model's ordering (the track's, then the
+    # municipality's) PostgreSQL joined both only to sort by values that are the same for all.
     sub_goals = (
-        list(item.sub_goals.select_related("responsible_unit", "responsible_body"))
+        list(item.sub_goals.select_related("responsible_unit", "responsible_body").order_by("order"))
         if kind.key == "goal_track"
         else []
     )

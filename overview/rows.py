@@ -12,20 +12,24 @@ read once per municipality and set on it, instead of a joined copy of them for e
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
+from django.db import connections
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core import prepared
+from core import prepared, together
 from core.addresses import cached_reverse
 from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
+from core.models import ordering_within_municipality
 from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
 from goals.responsibility import responsible_of
 from legal.basis import BasisIndex, GoalBasis
 from legal.models import Instrument, LegalReference
+from organisation.selectors import units_in_tree_order
+from overview.filters import LegalRegister
 from policies.models import Policy, Theme
 
 BINDINGNESS_ORDER = {value: index for index, value in enumerate(Instrument.Bindingness.values)}
@@ -210,8 +214,7 @@ def read_states(rows, shown):
     for row in rows:
         if row.kind.key == "sub_goal" and row.item.track_id in tracks:
             items.setdefault(id(row.item), row.item)
-    every = rows[0].municipality if rows and len(items) == len(rows) else None
-    attach_roll_ups(attach_states(list(items.values()), municipality=every))
+    attach_roll_ups(attach_states(list(items.values())))
 
 
 def _set_related(item, name, objects):
@@ -228,62 +231,111 @@ def _set_responsible(item, municipalities, units):
         _set_related(item, "municipality", municipalities)
 
 
+@cache
+def _own_ordering(model, parent):
+    """The terms of the model's ordering (ordering_within_municipality) on its own columns, and
+    whether the parent's ordering comes first: then its rows are put in their parents' order in Python
+    (_by_parent), as core.together orders by selected columns only."""
+    terms = ordering_within_municipality(model)
+    own = [term for term in terms if "__" not in term]
+    before = terms[: len(terms) - len(own)]
+    parents = model._meta.get_field(parent).related_model if parent else None
+    if before and before != ordering_within_municipality(parents, f"{parent}__"):
+        raise ValueError(f"{model.__name__}: ordered by more than its parent's order and its own")
+    return own, bool(before)
+
+
+def _by_parent(items, parent, parents):
+    """Items in their parents' order (parents: their pks, in order); a stable sort keeps the
+    items' own order within each parent."""
+    position = {pk: index for index, pk in enumerate(parents)}
+    items.sort(key=lambda item: position[getattr(item, f"{parent}_id")])
+    return items
+
+
 def _policies(municipality):
-    return Policy.objects.for_municipality(municipality).select_related("responsible_body")
+    policies = Policy.objects.for_municipality(municipality).order_by(*_own_ordering(Policy, None)[0])
+    return policies.select_related("responsible_body")
 
 
 def _themes(municipality):
-    return Theme.objects.for_municipality(municipality)
+    return Theme.objects.for_municipality(municipality).order_by(*_own_ordering(Theme, "policy")[0])
 
 
 def _goals(municipality, key):
     # The political body is rarely named: joined, it costs less than a query of its own.
-    published = BY_KEY[key].model._default_manager.published()
+    kind = BY_KEY[key]
+    published = kind.model._default_manager.published().order_by(*_own_ordering(kind.model, kind.parent)[0])
     return published.for_municipality(municipality).select_related("responsible_body")
 
 
-def read_goal_items(municipality, units):
-    """{kind key: [item]}: the published goals of the kinds in core.goalkinds.GOALS, in the order
-    legal.basis.read_goals gives, with their parents and responsible set (units: {pk: unit}).
-    The queries are compiled once per process (core.prepared)."""
+# The legal register, the units (for the filters and who is responsible), the policies and
+# themes the goals stand under, and the goals of each kind, in one query (core.together).
+_READ = (
+    *LegalRegister.PARTS,
+    (units_in_tree_order,),
+    (_policies,),
+    (_themes,),
+    *((_goals, kind.key) for kind in GOALS),
+)
+
+
+def read_goal_items(municipality):
+    """(register, units, {kind key: [item]}): the legal register (overview.filters), the
+    municipality's units in tree order, and its policies and themes and the published goals of
+    the kinds in core.goalkinds.GOALS, in the order legal.basis.read_goals gives, with their
+    parents and responsible set; one query."""
+    instruments, provisions, units, policies, themes, *goals = together.objects(_READ, municipality)
+    by_pk = {unit.pk: unit for unit in units}
     municipalities = {municipality.pk: municipality}
-    policies = {policy.pk: policy for policy in prepared.objects(_policies, municipality)}
-    for policy in policies.values():
-        _set_responsible(policy, municipalities, units)
-    themes = {theme.pk: theme for theme in prepared.objects(_themes, municipality)}
-    for theme in themes.values():
-        _set_related(theme, "policy", policies)
-    parents = {"policy": policies, "theme": themes, "track": {}}
-    goals = {}
-    for kind in GOALS:
-        items = prepared.objects(_goals, municipality, kind.key)
-        for item in items:
-            _set_responsible(item, municipalities, units)
+    for policy in policies:
+        _set_responsible(policy, municipalities, by_pk)
+    parents = {"policy": {policy.pk: policy for policy in policies}}
+    items = {"policy": policies}
+    for kind, found in ((BY_KEY["theme"], themes), *zip(GOALS, goals, strict=True)):
+        if _own_ordering(kind.model, kind.parent)[1]:
+            _by_parent(found, kind.parent, parents[kind.parent])
+        for item in found:
+            if kind.is_goal:
+                _set_responsible(item, municipalities, by_pk)
             _set_related(item, kind.parent, parents[kind.parent])
-        if kind.key == "goal_track":
-            parents["track"] = {track.pk: track for track in items}
-        goals[kind.key] = items
-    return goals
+        if kind.key in ("theme", "goal_track"):  # what the kinds after them stand under
+            parents[kind.key.removeprefix("goal_")] = {item.pk: item for item in found}
+        items[kind.key] = found
+    return LegalRegister.of(instruments, provisions), units, items
 
 
-def read_references(municipality, register):
-    """The legal references of the municipality's goals and of the policies and themes they
-    inherit from (legal.basis.BasisIndex), one query; their instruments and provisions are
-    those of the register (overview.filters.LegalRegister).
-
-    Each kind is asked for by its own ids, as a subquery: legal.basis.read_references joins
-    every kind's path to the municipality, and PostgreSQL spends longer planning that join
-    than running it.
-    """
-    return register.attach(prepared.objects(_references, municipality))
+_REFERENCE_COLUMNS = [field.attname for field in LegalReference._meta.concrete_fields]
 
 
-def _references(municipality):
-    condition = Q()
-    for kind in (BY_KEY["policy"], BY_KEY["theme"], *GOALS):
-        ids = kind.model._default_manager.for_municipality(municipality).values("pk")
-        condition |= Q(**{f"{kind.key}_id__in": ids})
-    return LegalReference.objects.filter(condition)
+@cache
+def _references_by_ids(keys):
+    """The legal references of items given by their pks: one array of pks (one parameter) for
+    each kind of `keys`, so that the SQL is the same whatever the items and PostgreSQL plans no
+    join; by the municipality, each kind's path was joined to it, which cost more to plan than
+    to run."""
+    meta, quote = LegalReference._meta, connections[LegalReference.objects.db].ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in _REFERENCE_COLUMNS)
+    condition = " OR ".join(f"{quote(f'{key}_id')} = ANY(%s)" for key in keys)
+    order = ", ".join(quote(meta.get_field(name).column) for name in ("order", "id"))  # Meta.ordering
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {condition} ORDER BY {order}"  # noqa: S608 - names from _meta
+
+
+def read_references(items, register):
+    """The legal references of the items ({kind key: [item]}, read_goal_items), one query: the
+    goals' and those of the policies and themes they inherit from (legal.basis.BasisIndex).
+    Their instruments and provisions are those of the register (overview.filters.LegalRegister)."""
+    connection = connections[LegalReference.objects.db]
+    pks = {key: [item.pk for item in found] for key, found in items.items()}
+    if connection.vendor != "postgresql":  # the embedded SQLite of `make run` has no arrays
+        condition = Q(pk__in=[])
+        for key, chosen in pks.items():
+            condition |= Q(**{f"{key}_id__in": chosen})
+        return register.attach(list(LegalReference.objects.filter(condition)))
+    with connection.cursor() as cursor:
+        cursor.execute(_references_by_ids(tuple(pks)), list(pks.values()))
+        make = prepared.maker(LegalReference, _REFERENCE_COLUMNS, connection.alias)
+        return register.attach([make(row) for row in cursor.fetchall()])
 
 
 def references_along(item):
@@ -297,14 +349,15 @@ def references_along(item):
     return list(cited.filter(condition))
 
 
-def build_rows(municipality, units, register):
-    """One row per goal, in the registry's order of kinds and the documents' order within each
-    (as legal.basis.resolve_goals, whose definition of a goal this shares); units: {pk: unit},
-    register: overview.filters.LegalRegister.read()."""
-    goals = read_goal_items(municipality, units)
-    index = BasisIndex(read_references(municipality, register))
+def build_rows(municipality):
+    """(register, units, rows): the legal register (overview.filters.LegalRegister), the
+    municipality's units in tree order, and one row per goal, in the registry's order of kinds
+    and the documents' order within each (as legal.basis.resolve_goals, whose definition of a
+    goal this shares)."""
+    register, units, goals = read_goal_items(municipality)
+    index = BasisIndex(read_references(goals, register))
     resolved = [GoalBasis(item, kind, index.basis_of(item)) for kind in GOALS for item in goals[kind.key]]
-    return read_rows(municipality, resolved)
+    return register, units, read_rows(municipality, resolved)
 
 
 def responsible_address(responsible, municipality):

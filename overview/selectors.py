@@ -1,10 +1,13 @@
 """Reads across the domain apps for a municipality's page and a unit's page."""
 
-from core import prepared
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from core import prepared, together
 from core.goalkinds import BY_KEY, GOALS, policy_of
 from goals.models import GoalTrack
 from legal.basis import lineage
-from organisation.models import Municipality
+from organisation.models import Municipality, OrganisationUnit, Person, PoliticalBody, SourceDocument
 from policies.models import Policy
 from strategies.models import Strategy
 
@@ -21,7 +24,8 @@ def _carried_out_by(unit, key):
 def items_carried_out_by(unit):
     """[(heading, items)] of everything a unit is responsible for, one query per goal kind, with
     the parents each item's basis and address need (not who is responsible for them: the unit).
-    The queries are compiled once per process (core.prepared)."""
+    The queries are compiled once per process (core.prepared); as one query (core.together) they
+    took longer: their order by the policy's title is numbered by the database in each select."""
     groups = [(kind, prepared.objects(_carried_out_by, unit, kind.key)) for kind in GOALS]
     return [(kind.heading_for(len(items)), items) for kind, items in groups]
 
@@ -37,34 +41,66 @@ def policies_of_items(groups):
     return sorted(found.values(), key=lambda policy: policy.title)
 
 
-# What a municipality's page lists: {name: rows of the municipality}.
+def _chosen(slug):
+    """The municipality with the slug, as a subquery a list compares its municipality with."""
+    return Municipality.objects.filter(slug=slug).values("pk")[:1]
+
+
+# What a municipality's page lists: {name: rows of the municipality with the slug}.
 MUNICIPALITY_LISTS = {
-    "policies": lambda municipality: (
-        Policy.objects.for_municipality(municipality).published().current_first()
-    ),
-    "strategies": lambda municipality: (
-        Strategy.objects.for_municipality(municipality)
+    "municipality": lambda slug: Municipality.objects.filter(slug=slug).order_by(),
+    "policies": lambda slug: Policy.objects.for_municipality(_chosen(slug)).published().current_first(),
+    "strategies": lambda slug: (
+        Strategy.objects.for_municipality(_chosen(slug))
         .published()
         .select_related("policy")
         .order_by("order", "title")
     ),
-    "goal_tracks": lambda municipality: (
-        GoalTrack.objects.for_municipality(municipality)
+    "goal_tracks": lambda slug: (
+        GoalTrack.objects.for_municipality(_chosen(slug))
         .published()
         .select_related("policy")
         .order_by("order")
     ),
+    # The page draws on every document the municipality's content comes from.
+    "sources": lambda slug: SourceDocument.objects.filter(municipality=_chosen(slug)).order_by(
+        "seed_file", "title"
+    ),
+    "bodies": lambda slug: PoliticalBody.objects.for_municipality(_chosen(slug)).order_by("order", "name"),
+    # Which units serve which bodies, with the units, in tree order.
+    "serving": lambda slug: (
+        OrganisationUnit.serves.through.objects.filter(politicalbody__municipality=_chosen(slug))
+        .select_related("organisationunit")
+        .order_by("organisationunit__lft")
+    ),
+    "contacts": lambda slug: (
+        Person.objects.for_municipality(_chosen(slug))
+        .filter(role=Person.Role.CONTACT)
+        .select_related("unit")
+        .order_by("order", "name")
+    ),
 }
 
 
-def _contents(municipality, name):
-    return MUNICIPALITY_LISTS[name](municipality)
+def _contents(slug, name):
+    return MUNICIPALITY_LISTS[name](slug)
 
 
-def municipality_contents(municipality):
-    """What a municipality's page lists: its policies, strategies and goal tracks; the queries are
-    compiled once per process (core.prepared)."""
-    return {name: prepared.objects(_contents, municipality, name) for name in MUNICIPALITY_LISTS}
+def municipality_contents(slug):
+    """{name: rows} of what a municipality's page lists, "municipality" the municipality itself;
+    one query compiled once per process (core.together). Each body has the units serving it
+    (`body.served`), in tree order."""
+    lists = together.objects(tuple((_contents, name) for name in MUNICIPALITY_LISTS), slug)
+    contents = dict(zip(MUNICIPALITY_LISTS, lists, strict=True))
+    if not contents["municipality"]:
+        raise Http404(_("Kommunen findes ikke."))
+    (contents["municipality"],) = contents["municipality"]
+    serving = {}
+    for link in contents.pop("serving"):
+        serving.setdefault(link.politicalbody_id, []).append(link.organisationunit)
+    for body in contents["bodies"]:
+        body.served = serving.get(body.pk, [])
+    return contents
 
 
 def newest_first(policies):

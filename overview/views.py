@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex, references_for
-from organisation.selectors import bodies_of, contacts_of, municipality_or_404, unit_with_details
+from organisation.selectors import unit_with_details
 from overview.selectors import (
     items_carried_out_by,
     municipalities_with_newest_policy,
@@ -34,21 +34,15 @@ def home(request):
 
 @require_safe
 def municipality(request, municipality):
-    municipality = municipality_or_404(municipality)
     contents = municipality_contents(municipality)
+    municipality = contents["municipality"]
     newest = newest_first(contents["policies"])[0] if contents["policies"] else None
-    # The page draws on every document the municipality's content comes from.
-    sources = list(municipality.source_documents.order_by("seed_file", "title"))
     return render_page(
         request,
         "overview/municipality.html",
         {
-            "municipality": municipality,
             **contents,
-            "bodies": list(bodies_of(municipality)),
-            "contacts": list(contacts_of(municipality)),
             "newest_policy": newest,
-            "sources": sources,
             "last_changed": last_changed(
                 [municipality], contents["policies"], contents["strategies"], contents["goal_tracks"]
             ),

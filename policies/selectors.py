@@ -9,13 +9,18 @@ with the policy's or the theme's pk (core.prepared): compiling a dozen small que
 than running them.
 """
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from core import prepared
+from core import prepared, together
 from core.models import sees_only_published
 from legal.selectors import references_where
+from organisation.models import OrganisationUnit
 from organisation.selectors import source_documents
 from policies.models import (
     Actor,
@@ -60,8 +65,9 @@ def _published_policies(municipality_slug):
 # What a theme page shows, each list ordered as in the document: {attribute on the theme: rows}.
 THEME_LISTS = {
     "section_list": lambda: ThemeSection.objects.order_by("order"),
-    "commitment_list": lambda: Commitment.objects.select_related("responsible_unit").order_by("order"),
-    "initiative_list": lambda: Initiative.objects.select_related("responsible_unit").order_by("order"),
+    # Who is responsible is read once for the page (_units), not joined to each of the items.
+    "commitment_list": lambda: Commitment.objects.order_by("order"),
+    "initiative_list": lambda: Initiative.objects.order_by("order"),
     "key_message_list": lambda: KeyMessage.objects.order_by("order"),
 }
 
@@ -70,38 +76,61 @@ def _policy_lists(policy, attribute):
     return THEME_LISTS[attribute]().filter(theme__policy=policy)
 
 
-def _theme_lists(theme, attribute):
+def _theme_lists(policy, slug, attribute):
+    """A list of the theme with the slug in the policy; the theme's pk is not known before the
+    one query that reads the page."""
     if attribute == "quote_list":
-        return Quote.objects.filter(theme=theme).order_by("order")
-    return THEME_LISTS[attribute]().filter(theme=theme)
+        return Quote.objects.filter(theme__policy=policy, theme__slug=slug).order_by("order")
+    return THEME_LISTS[attribute]().filter(theme__policy=policy, theme__slug=slug)
 
 
-def _fill(themes, build, key, attributes=tuple(THEME_LISTS)):
-    """Each theme gets its lists as plain lists (`theme.section_list` …), one query per list for
-    all the themes (`build(key, attribute)`); templates read them many times, and a related
+_theme_lists.placeholders = 2
+
+
+def _units(**on):
+    """The units responsible for the commitments and initiatives `on` finds (filter arguments)."""
+    responsible = (
+        Q(pk__in=model.objects.filter(**on).values("responsible_unit")) for model in (Commitment, Initiative)
+    )
+    return OrganisationUnit.objects.filter(reduce(or_, responsible)).order_by()
+
+
+def _policy_units(policy):
+    return _units(theme__policy=policy)
+
+
+def _theme_units(policy, slug):
+    return _units(theme__policy=policy, theme__slug=slug)
+
+
+_theme_units.placeholders = 2
+
+
+def _attach_units(units, *groups):
+    """Each item gets the unit responsible for it, each unit made once for the page: a national
+    policy has hundreds of items and a few dozen units."""
+    by_pk = {unit.pk: unit for unit in units}
+    cache = Commitment._meta.get_field("responsible_unit").set_cached_value
+    for group in groups:
+        for item in group:
+            cache(item, by_pk.get(item.responsible_unit_id))
+
+
+def _fill(themes, lists, attributes=tuple(THEME_LISTS)):
+    """Each theme gets its lists as plain lists (`theme.section_list` …) from `lists`, one list
+    of rows for all the themes per attribute; templates read them many times, and a related
     manager (or prefetch_related's bookkeeping) would cost more than the grouping here."""
     by_pk = {theme.pk: theme for theme in themes}
-    for attribute in attributes:
+    for attribute, rows in zip(attributes, lists, strict=True):
         for theme in themes:
             setattr(theme, attribute, [])
-        for row in prepared.objects(build, key, attribute):
+        for row in rows:
             row.theme = by_pk[row.theme_id]
             getattr(row.theme, attribute).append(row)
 
 
 def _themes(policy):
     return Theme.objects.filter(policy=policy).order_by("order")
-
-
-def themes_of(policy, quotes):
-    """The policy's themes with everything on them; `quotes` are all the policy's quotes
-    (policy_parts), read once for the whole page, and each theme gets its own."""
-    themes = prepared.objects(_themes, policy)
-    for theme in themes:
-        theme.policy = policy
-        theme.quote_list = [quote for quote in quotes if quote.theme_id == theme.pk]
-    _fill(themes, _policy_lists, policy)
-    return themes
 
 
 def _references_on(policy):
@@ -113,6 +142,13 @@ def _references_on(policy):
         "initiative__theme__policy",
         "strategy__policy",
     )
+
+
+def _the_theme(policy, slug):
+    return Theme.objects.filter(policy=policy, slug=slug).order_by()
+
+
+_the_theme.placeholders = 2
 
 
 def _references_on_theme(theme):
@@ -127,7 +163,8 @@ def references_on_theme(theme):
 
 def references_on(policy):
     """Every reference on the policy, its themes, their commitments and initiatives, and the
-    strategies under it: what the policy's page shows."""
+    strategies under it: what the policy's page shows. Not in the policy's one query (POLICY_PAGE):
+    joined into it, PostgreSQL took longer to plan and run the union than the two queries."""
     return prepared.objects(_references_on, policy)
 
 
@@ -174,30 +211,54 @@ def _policy_part(policy, name):
     return POLICY_LISTS[name].objects.filter(policy=policy).order_by("order")
 
 
-def policy_parts(policy):
-    """The values, actors, quotes (in the themes and outside them) and other documents' passages,
-    of a policy."""
-    return tuple(prepared.objects(_policy_part, policy, name) for name in POLICY_LISTS)
-
-
 def _strategies(policy):
     return Strategy.objects.filter(policy=policy).order_by("order", "title")
 
 
-def strategies_under(policy):
-    strategies = prepared.objects(_strategies, policy)
+# What a policy's page lists, read in one query (core.together), in the order policy_contents gives them.
+POLICY_PAGE = (
+    *((_policy_part, name) for name in POLICY_LISTS),
+    (_themes,),
+    *((_policy_lists, attribute) for attribute in THEME_LISTS),
+    (_strategies,),
+    (_policy_units,),
+)
+
+
+def policy_contents(policy):
+    """(values, actors, quotes, passages, themes, strategies) of a policy's page, in one query.
+    The quotes are all the policy's quotes, and each theme gets its own as well as its lists."""
+    values, actors, quotes, passages, themes, *lists, strategies, units = together.objects(
+        POLICY_PAGE, policy
+    )
+    _attach_units(units, lists[1], lists[2])  # the commitments and initiatives (THEME_LISTS)
+    for theme in themes:
+        theme.policy = policy
+        theme.quote_list = [quote for quote in quotes if quote.theme_id == theme.pk]
+    _fill(themes, lists)
     for strategy in strategies:
         strategy.policy = policy
         strategy.municipality = policy.municipality
-    return strategies
+    return values, actors, quotes, passages, themes, strategies
 
 
-def theme_of(policy, slug):
-    """A published policy's theme with everything on it, or None."""
-    theme = next((theme for theme in prepared.objects(_themes, policy) if theme.slug == slug), None)
-    if theme is not None:
-        theme.policy = policy
-        _fill([theme], _theme_lists, theme, (*THEME_LISTS, "quote_list"))
+# What a theme's page lists, read in one query, as theme_contents gives them.
+THEME_PAGE = (
+    (_the_theme,),
+    *((_theme_lists, attribute) for attribute in (*THEME_LISTS, "quote_list")),
+    (_theme_units,),
+)
+
+
+def theme_contents(policy, slug):
+    """The published policy's theme with everything on it, in one query, or None."""
+    themes, *lists, units = together.objects(THEME_PAGE, policy, slug)
+    _attach_units(units, lists[1], lists[2])  # the commitments and initiatives (THEME_LISTS)
+    if not themes:
+        return None
+    (theme,) = themes
+    theme.policy = policy
+    _fill(themes, lists, (*THEME_LISTS, "quote_list"))
     return theme
 
 

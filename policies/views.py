@@ -13,15 +13,13 @@ from policies.selectors import (
     attach_bases,
     attach_sources,
     editor_notes,
-    policy_parts,
+    policy_contents,
     published_policy,
     purpose_is_new,
     references_on,
     references_on_theme,
-    strategies_under,
-    theme_of,
+    theme_contents,
     theme_parts,
-    themes_of,
 )
 
 
@@ -33,14 +31,12 @@ def policy_crumb(policy):
 def policy(request, municipality, policy):
     policy = published_policy(municipality, policy, request.user)
     municipality = policy.municipality
-    values, actors, quotes, passages = policy_parts(policy)
+    values, actors, quotes, passages, themes, strategies = policy_contents(policy)
     # Outside the themes, the document sets a quote either in its introduction or on a page of
     # its own after the themes.
     outside = [quote for quote in quotes if quote.theme_id is None]
     closing_quotes = [quote for quote in outside if quote.after_themes]
     opening_quotes = [quote for quote in outside if not quote.after_themes]
-    themes = themes_of(policy, quotes)
-    strategies = strategies_under(policy)
     references = references_on(policy)
     index = BasisIndex(references)
     attach_bases(themes, index)
@@ -87,7 +83,7 @@ def policy(request, municipality, policy):
 def theme(request, municipality, policy, theme):
     policy = published_policy(municipality, policy, request.user)
     municipality = policy.municipality
-    theme = theme_of(policy, theme)
+    theme = theme_contents(policy, theme)
     if theme is None:
         raise Http404(_("Temaet findes ikke."))
     # What the theme and its items rest on: their own references, or the policy's.

@@ -1,40 +1,42 @@
 """Reads of a strategy with its parts and what it rests on, compiled once per process
-(core.prepared) and run with the strategy's pk (or slug): building and compiling the querysets
-took longer than running them."""
+(core.prepared, core.together) and run with the strategy's pk or the address's slugs: building
+and compiling the querysets took longer than running them."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from core import prepared
+from core import prepared, together
 from core.models import sees_only_published
 from legal.selectors import references_where
+from organisation.models import Municipality
 from strategies.models import Strategy, StrategyComponent, StrategyPassage, StrategyTheme
 
 
-def strategy_of(municipality, slug, user=None):
-    """The strategy as the public sees it, with the policy it stands under; a staff user may also
-    preview their own drafts. For the public, compiled once per municipality."""
+def strategy_page(municipality_slug, slug, user=None):
+    """(municipality, strategy, (themes, components, passages)): the strategy as the public sees
+    it, with the policy it stands under and its parts, each part with its source document; a
+    staff user may also preview their own drafts. For the public, one query compiled once per
+    process (core.together) with the address's slugs in its slots."""
     if sees_only_published(user):
-        found = prepared.objects(_published_strategy, slug, municipality.pk)
-        if not found:
+        municipalities, strategies, *parts = together.objects(PUBLIC_PAGE, municipality_slug, slug)
+        if not municipalities:
+            raise Http404(_("Kommunen findes ikke."))
+        if not strategies:
             raise Http404(_("Strategien findes ikke."))
-        strategy = found[0]
+        (municipality,), (strategy,) = municipalities, strategies
     else:
-        strategies = _strategies(Strategy.objects.visible_to(user), municipality.pk)
-        strategy = get_object_or_404(strategies, slug=slug)
+        municipality = get_object_or_404(Municipality, slug=municipality_slug)
+        strategies = Strategy.objects.visible_to(user).filter(municipality=municipality)
+        strategy = get_object_or_404(strategies.select_related("policy", "source"), slug=slug)
+        parts = together.objects(tuple((_part, name) for name in PARTS), strategy)
     strategy.municipality = municipality
     if strategy.policy is not None:
         strategy.policy.municipality = municipality
-    return strategy
-
-
-def _strategies(strategies, municipality_pk):
-    return strategies.filter(municipality=municipality_pk).select_related("policy", "source")
-
-
-def _published_strategy(slug, municipality_pk):
-    return _strategies(Strategy.objects.published(), municipality_pk).filter(slug=slug)
+    for part in parts:
+        for item in part:
+            item.strategy = strategy
+    return municipality, strategy, tuple(parts)
 
 
 # A strategy's parts, each ordered as in the document.
@@ -45,13 +47,21 @@ def _part(strategy, name):
     return PARTS[name].objects.filter(strategy=strategy).select_related("source").order_by("order")
 
 
-def parts_of(strategy):
-    """(themes, components, passages) of the strategy, each with its source document."""
-    parts = tuple(prepared.objects(_part, strategy, name) for name in PARTS)
-    for part in parts:
-        for item in part:
-            item.strategy = strategy
-    return parts
+def _municipality(municipality_slug, slug):
+    return Municipality.objects.filter(slug=municipality_slug).order_by()
+
+
+def _published(municipality_slug, slug):
+    strategies = Strategy.objects.published().filter(municipality__slug=municipality_slug, slug=slug)
+    return strategies.select_related("policy", "source").order_by()
+
+
+def _published_part(municipality_slug, slug, name):
+    return _part(_published(municipality_slug, slug).values("pk")[:1], name)
+
+
+_municipality.placeholders = _published.placeholders = _published_part.placeholders = 2
+PUBLIC_PAGE = ((_municipality,), (_published,), *((_published_part, name) for name in PARTS))
 
 
 def _references(strategy):

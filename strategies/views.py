@@ -5,15 +5,14 @@ from django.views.decorators.http import require_safe
 from chrome.history import last_changed
 from chrome.pages import crumbs, municipality_crumb, render_page
 from legal.basis import BasisIndex
-from organisation.selectors import municipality_or_404
-from strategies.selectors import parts_of, references_of, sources_of, strategy_of
+from strategies.selectors import references_of, sources_of, strategy_page
 
 
 @require_safe
 def strategy(request, municipality, strategy):
-    municipality = municipality_or_404(municipality)
-    strategy = strategy_of(municipality, strategy, request.user)
-    themes, components, passages = parts_of(strategy)
+    municipality, strategy, (themes, components, passages) = strategy_page(
+        municipality, strategy, request.user
+    )
     references = references_of(strategy)
     index = BasisIndex(references)
     index.attach(components)

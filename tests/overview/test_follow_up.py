@@ -250,32 +250,35 @@ def test_staff_enter_a_follow_up_and_are_recorded_as_its_author(editor, editor_c
     assert entry.history.latest().history_user == editor
 
 
-def test_the_states_of_every_goal_read_by_municipality_are_those_read_by_ids(herning, lyngby, track):
-    """attach_states reads a whole municipality's follow-ups by the municipality (one query compiled
-    once per process); that must give each goal the same state and timeline as its ids do."""
+def test_the_states_read_by_arrays_of_pks_are_those_of_the_models_definition(herning, lyngby, track):
+    """attach_states reads the follow-ups in SQL of its own (an array of pks per kind, the same
+    SQL for any goals); each goal must get the follow-ups that FollowUp.objects.for_items gives
+    it, oldest first, and the latest as its state."""
     sub_goal = track.sub_goals.order_by("order").first()
     follow(track, "2025-01-01", "in_progress", 10)
     follow(sub_goal, "2025-03-01", "in_progress", 30)
     follow(sub_goal, "2025-03-01", "achieved", 100)  # the same day: the later entry is the latest
     follow(sub_goal, "2025-02-01", "delayed", 20)
+    # Another municipality's goal whose pk a goal of Herning of another kind may have.
     FollowUp.objects.create(
         initiative=Initiative.objects.for_municipality(lyngby).first(),
         date=datetime.date(2026, 1, 1),
         status="achieved",
     )
+    every_goal = [
+        item
+        for kind in GOALS
+        for item in kind.model._default_manager.published().for_municipality(herning).order_by("pk")
+    ]
 
-    def every_goal():
-        return [
-            item
-            for kind in GOALS
-            for item in kind.model._default_manager.published().for_municipality(herning).order_by("pk")
-        ]
-
-    by_ids = attach_states(every_goal())
-    by_municipality = attach_states(every_goal(), municipality=herning)
-    assert [item.follow_up_rows for item in by_municipality] == [item.follow_up_rows for item in by_ids]
-    assert [item.state for item in by_municipality] == [item.state for item in by_ids]
-    states = {item: item.state for item in by_municipality}
+    attach_states(every_goal)
+    expected = {}
+    for row in FollowUp.objects.for_items(every_goal).values_list(
+        *[f.attname for f in FollowUp._meta.concrete_fields]
+    ):
+        expected.setdefault(FollowUp(*row).target, []).append(row)
+    assert [item.follow_up_rows for item in every_goal] == [expected.get(item, []) for item in every_goal]
+    states = {item: item.state for item in every_goal}
     assert states[sub_goal].status == "achieved" and states[sub_goal].progress == 100
     assert states[track].progress == 10
-    assert sum(bool(item.follow_up_rows) for item in by_municipality) == 2
+    assert sum(bool(item.follow_up_rows) for item in every_goal) == 2

@@ -1,11 +1,11 @@
 """The reads of a policy's page and a theme's page, each compiled once per process and run for
-whichever policy or theme is asked for (core.prepared): every policy gets its own rows."""
+whichever policy or theme is asked for (core.prepared, core.together): every policy gets its own rows."""
 
 import pytest
 
 from legal.models import LegalReference
 from policies.models import Policy
-from policies.selectors import policy_parts, references_on, references_on_theme, theme_of, themes_of
+from policies.selectors import policy_contents, references_on, references_on_theme, theme_contents
 
 pytestmark = pytest.mark.django_db
 
@@ -39,16 +39,24 @@ def test_each_policy_gets_the_references_on_it_and_everything_in_it(herning, lyn
 
 def test_each_theme_gets_its_own_lists_in_the_documents_order(herning, lyngby):
     for policy in Policy.objects.filter(municipality__in=[herning, lyngby]).select_related("municipality"):
-        quotes = policy_parts(policy)[2]
-        assert [quote.pk for quote in quotes] == list(
-            policy.quotes.order_by("order").values_list("pk", flat=True)
-        )
-        themes = themes_of(policy, quotes)
-        assert [theme.pk for theme in themes] == list(
-            policy.themes.order_by("order").values_list("pk", flat=True)
-        )
+        values, actors, quotes, passages, themes, strategies = policy_contents(policy)
+        for rows, related in (
+            (values, policy.values),
+            (actors, policy.actors),
+            (quotes, policy.quotes),
+            (passages, policy.passages),
+            (themes, policy.themes),
+            (strategies, policy.strategies),
+        ):
+            expected = list(
+                related.order_by("order", "title" if rows is strategies else "pk").values_list(
+                    "pk", flat=True
+                )
+            )
+            assert [row.pk for row in rows] == expected, related.model
         for theme in themes:
-            alone = theme_of(policy, theme.slug)
+            alone = theme_contents(policy, theme.slug)
+            assert alone == theme
             for attribute, related in (
                 ("section_list", theme.sections),
                 ("commitment_list", theme.commitments),
@@ -59,4 +67,4 @@ def test_each_theme_gets_its_own_lists_in_the_documents_order(herning, lyngby):
                 expected = list(related.order_by("order").values_list("pk", flat=True))
                 assert [row.pk for row in getattr(theme, attribute)] == expected, attribute
                 assert [row.pk for row in getattr(alone, attribute)] == expected, attribute
-        assert theme_of(policy, "intet-tema-hedder-saadan") is None
+        assert theme_contents(policy, "intet-tema-hedder-saadan") is None

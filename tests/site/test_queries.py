@@ -19,47 +19,49 @@ PAGES = [
     # 1 municipalities, 2 published policies (each one's newest, with its standing),
     # 3 when the content was last changed (one UNION ALL over the history tables)
     ("/", 3),
-    # 1 municipality, 2 policies, 3 strategies, 4 goal tracks with their policy, 5 source documents,
-    # 6 political bodies, 7 the units serving them, 8 contacts, 9 last changed
-    ("/herning/", 9),
-    ("/lyngby-taarbaek/", 9),
+    # 1 municipality, its policies, strategies, goal tracks with their policy, source documents,
+    # political bodies, the units serving them and contacts (one UNION ALL, core.together),
+    # 2 last changed
+    ("/herning/", 2),
+    ("/lyngby-taarbaek/", 2),
     # 1 municipality, 2 the whole unit tree (unit_tree: one query, walked in Python), 3 last changed
     ("/herning/organisation/", 3),
     ("/lyngby-taarbaek/organisation/", 3),
-    # 1 unit with its municipality, parent and source, 2 people, 3 core tasks, 4 sub-units, 5 bodies
-    # served, 6-11 goal tracks, sub-goals, council commitments, budget goals, commitments, initiatives it
-    # carries out (with their parents, for their basis and address), 12 the legal references on those
-    # goals and on what they stand under, for the basis each shows, 13 last changed
-    ("/herning/organisation/bou/", 13),
-    ("/lyngby-taarbaek/organisation/but/", 13),
-    # 1 policy with its municipality, adopted_by/foreword_by/predecessor/successor, 2 values, 3 actors,
-    # 4 quotes (in the themes and outside them), 5 passages of other documents, 6 themes, 7 sections,
-    # 8 commitments, 9 initiatives (both with their responsible unit), 10 key messages, 11 strategies,
-    # 12 legal references of the policy and everything in it, 13 the source documents of everything
-    # shown, 14 last changed
-    (HERNING_POLICY, 14),
-    (LYNGBY_POLICY, 14),
-    # 1 policy with its municipality, 2 theme, 3 sections, 4 commitments, 5 initiatives, 6 key messages,
-    # 7 quotes, 8 legal references of the policy, the theme and its items, 9 the source documents of
-    # everything shown, 10 last changed
-    (HERNING_THEME, 10),
-    (LYNGBY_THEME, 10),
-    # 1 municipality, 2 strategy with policy, 3 strategy themes, 4 components,
-    # 5 passages of other documents, 6 legal references, 7 last changed
-    ("/herning/strategier/herningmodellen/", 7),
-    # 1 municipality, 2 units (the unit tree filter, and who is responsible), 3 instruments with
-    # their provisions (the basis filter with successions, and what the references cite), 4 policies
-    # and 5 themes (what the goals stand under, read once), 6-11 goals of the six followed-up kinds
-    # with their political body (overview.rows.read_goal_items), 12 legal references of the goals,
-    # policies and themes, 13 follow-ups (of the goals shown, or of all when a filter or the sorting
-    # reads them); the page only: 14 the source documents of the goals shown, 15 last changed (the
-    # goals shown and their follow-ups)
-    ("/herning/maal/", 15),
-    ("/lyngby-taarbaek/maal/", 15),
-    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 15),
-    ("/herning/maal/?status=none&side=1", 15),
-    ("/herning/maal/maal.csv", 13),
-    ("/herning/maal/maal.json", 13),
+    # 1 unit with its municipality, parent and source, its people, core tasks, sub-units and the
+    # bodies it serves (one UNION ALL, core.together), 2-7 goal tracks, sub-goals, council
+    # commitments, budget goals, commitments, initiatives it carries out (with their parents, for
+    # their basis and address), 8 the legal references on those goals and on what they stand
+    # under, for the basis each shows, 9 last changed
+    ("/herning/organisation/bou/", 9),
+    ("/lyngby-taarbaek/organisation/but/", 9),
+    # 1 policy with its municipality, adopted_by/foreword_by/predecessor/successor, 2 its values, actors,
+    # quotes (in the themes and outside them), passages of other documents, themes, sections,
+    # commitments and initiatives (both with their responsible unit), key messages and strategies
+    # (one UNION ALL, core.together), 3 legal references of the policy and everything in it, 4 the
+    # source documents of everything shown, 5 last changed
+    (HERNING_POLICY, 5),
+    (LYNGBY_POLICY, 5),
+    # 1 policy with its municipality, 2 the theme, its sections, commitments, initiatives, key messages
+    # and quotes (one UNION ALL), 3 legal references of the policy, the theme and its items, 4 the
+    # source documents of everything shown, 5 last changed
+    (HERNING_THEME, 5),
+    (LYNGBY_THEME, 5),
+    # 1 municipality, strategy with policy, strategy themes, components and passages of other
+    # documents (one UNION ALL), 2 legal references, 3 last changed
+    ("/herning/strategier/herningmodellen/", 3),
+    # 1 municipality, 2 the instruments and provisions (the basis filter with successions, and what
+    # the references cite), the units (the unit tree filter, and who is responsible), the policies
+    # and themes the goals stand under and the goals of the six followed-up kinds with their
+    # political body (one UNION ALL, overview.rows.read_goal_items), 3 legal references of the
+    # goals, policies and themes (by their pks), 4 follow-ups (of the goals shown, or of all when a
+    # filter or the sorting reads them); the page only: 5 the source documents of the goals shown,
+    # 6 last changed (the goals shown and their follow-ups)
+    ("/herning/maal/", 6),
+    ("/lyngby-taarbaek/maal/", 6),
+    ("/herning/maal/?enhed=bou&grundlag=barnets-lov&sorter=-fremdrift", 6),
+    ("/herning/maal/?status=none&side=1", 6),
+    ("/herning/maal/maal.csv", 4),
+    ("/herning/maal/maal.json", 4),
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
     # goal and what it stands under, 4 its sub-goals, 5 the follow-ups of the track and its sub-goals,
     # 6 last changed
@@ -67,10 +69,10 @@ PAGES = [
     # 1 municipality, 2 the goal with its parents, responsible and source, 3 legal references of the
     # goal and what it stands under, 4 its follow-ups, 5 last changed
     ("/herning/maal/budgetmaal-styrket-inklusion/", 5),
-    # 1 municipalities, 2 instruments with their provisions, 3 the legal references on the chosen
-    # municipalities' items, 4 their goals counted by municipality, basis and status (one grouped
-    # UNION ALL over the six kinds), 5 last changed (the goals and their follow-ups)
-    ("/sammenlign/", 5),
+    # 1 municipalities, instruments and provisions (one UNION ALL), 2 the legal references on the
+    # chosen municipalities' items, 3 their goals counted by municipality, basis and status (one
+    # grouped UNION ALL over the six kinds), 4 last changed (the goals and their follow-ups)
+    ("/sammenlign/", 4),
     # 1 municipality, 2 the latest history of each of the six goal kinds (one UNION ALL),
     # 3 that of the follow-ups of each kind with their goal (one UNION ALL); last changed is
     # the newest of these changes
