@@ -81,9 +81,11 @@ class Server:
         env = dict(env, PORT=str(self.port), WEB_CONCURRENCY=str(workers))
         env["GUNICORN_CONTROL_SOCKET"] = os.path.join(self.dir, "gunicorn.ctl")
         self.log = open(os.path.join(self.dir, "gunicorn.log"), "w")  # noqa: SIM115
+        # No recycling after max_requests: a trial's tens of thousands of requests would recycle
+        # every worker, and a worker that was replaced must mean one that failed.
         self.process = subprocess.Popen(
             [str(BASE / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "--access-logfile",
-             os.devnull, "policyhub.wsgi"],
+             os.devnull, "--max-requests", "0", "policyhub.wsgi"],
             cwd=BASE, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         deadline = time.monotonic() + 60
