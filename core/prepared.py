@@ -1,5 +1,6 @@
 """Querysets that the ORM builds and compiles once per process, and that are run with a pk
-(a municipality's, a policy's, a unit's) or a few pks in place of placeholders.
+(a municipality's, a policy's, a unit's), a few pks, or other values (a search's text-search
+query: `rows_with`) in place of placeholders.
 
 A page that reads a dozen small querysets spends longer in the ORM building and compiling
 them than PostgreSQL spends running them; only the pk changes from one request to the next.

@@ -89,6 +89,23 @@ def test_rows_of_several_are_those_of_each_choice_of_municipalities(herning, lyn
     }
 
 
+def _policies_named(placeholders, column):
+    title, slug = placeholders
+    return Policy.objects.filter(title=title, slug=slug).values_list(column)
+
+
+def test_rows_with_puts_each_value_in_its_placeholder(herning, lyngby):
+    # Values of any kind, not only pks; an argument that changes the query compiles apart.
+    herning_policy, lyngby_policy = (Policy.objects.for_municipality(m).first() for m in (herning, lyngby))
+    assert prepared.rows_with(_policies_named, [herning_policy.title, herning_policy.slug], "pk") == [
+        (herning_policy.pk,)
+    ]
+    assert prepared.rows_with(_policies_named, [herning_policy.title, lyngby_policy.slug], "pk") == []
+    assert prepared.rows_with(_policies_named, [lyngby_policy.title, lyngby_policy.slug], "slug") == [
+        (lyngby_policy.slug,)
+    ]
+
+
 def _units_with_parent(municipality):
     return (
         OrganisationUnit.objects.for_municipality(municipality)
