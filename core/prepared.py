@@ -19,8 +19,13 @@ from django.db.models.query import get_related_populators
 from django.db.models.signals import post_init, pre_init
 
 
-class _Slot(int):
-    """The parameter that stands for the pk at this position."""
+class Slot(int):
+    """The parameter that stands for the value (a pk, mostly) at this position."""
+
+
+def filled(params, values):
+    """A compiled query's parameters with each Slot replaced by its value."""
+    return [values[param] if type(param) is Slot else param for param in params]
 
 
 class _Several(RawSQL):
@@ -35,11 +40,11 @@ def _compiled(build, alias, vendor, several, arguments, separate=None):
     """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`);
     `separate`, if given, is the number of placeholders that each stand for one value (rows_with)."""
     if separate is not None:
-        queryset = build([RawSQL("%s", [_Slot(index)]) for index in range(separate)], *arguments)
+        queryset = build([RawSQL("%s", [Slot(index)]) for index in range(separate)], *arguments)
     elif several is None:
-        queryset = build(RawSQL("%s", [_Slot(0)]), *arguments)
+        queryset = build(RawSQL("%s", [Slot(0)]), *arguments)
     else:
-        placeholder = _Several(", ".join(["%s"] * several), [_Slot(index) for index in range(several)])
+        placeholder = _Several(", ".join(["%s"] * several), [Slot(index) for index in range(several)])
         queryset = build(placeholder, *arguments)
     compiler = queryset.query.get_compiler(using=alias)
     sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
@@ -54,7 +59,7 @@ def _run(build, pks, several, arguments, alias="default", separate=None):
         build, alias, connection.vendor, several, arguments, separate
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [pks[param] if type(param) is _Slot else param for param in params])
+        cursor.execute(sql, filled(params, pks))
         rows = cursor.fetchall()
     if converters:
         rows = map(tuple, compiler.apply_converters(rows, converters))
@@ -89,21 +94,22 @@ def rows_with(build, values, *arguments):
 def objects(build, key, *arguments):
     """The model instances that iterating `build(key, *arguments)` gives, with what it joins
     (select_related) set on each; `key` is an object or its pk."""
-    return _made(*_run(build, [_pk(key)], None, arguments))
+    return instances(*_run(build, [_pk(key)], None, arguments))
 
 
 def objects_of_several(build, keys, *arguments):
     """The model instances of `build(chosen, *arguments)`, where `chosen` stands for the pks of
     `keys` as in rows_of_several."""
     pks = [_pk(key) for key in keys]
-    return _made(*_run(build, pks, len(pks), arguments))
+    return instances(*_run(build, pks, len(pks), arguments))
 
 
-def _made(compiler, rows):
+def instances(compiler, rows):
+    """The model instances of a compiled queryset's rows, with what it joins set on each."""
     # Kept once per process while nothing listens to the creation of any model (maker decides
     # by the listeners it finds), else worked out again for this call.
     listened = pre_init.receivers or post_init.receivers
-    first, last, make, populators = (_instances.__wrapped__ if listened else _instances)(compiler)
+    first, last, make, populators = (_instance_layout.__wrapped__ if listened else _instance_layout)(compiler)
     found = []
     for row in rows:
         item = make(row[first:last])
@@ -114,7 +120,7 @@ def _made(compiler, rows):
 
 
 @cache
-def _instances(compiler):
+def _instance_layout(compiler):
     """(first column, last column + 1, maker, populators of what it joins) of a compiled queryset."""
     db, select, klass_info = compiler.using, compiler.select, compiler.klass_info
     first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1

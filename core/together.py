@@ -24,7 +24,7 @@ from django.db import connections
 from django.db.models import BigIntegerField
 from django.db.models.expressions import RawSQL, Ref
 
-from core.prepared import _made, _Slot
+from core.prepared import Slot, filled, instances
 
 
 def objects(builds, *values):
@@ -36,12 +36,12 @@ def objects(builds, *values):
     sql, params, branches = _compiled(builds, connection.vendor)
     values = [getattr(value, "pk", value) for value in values]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [values[param] if type(param) is _Slot else param for param in params])
+        cursor.execute(sql, filled(params, values))
         rows = cursor.fetchall()
     found = [[] for _ in branches]
     for row in rows:
         found[row[0]].append(row)
-    return [_made(branch[0], _own(rows, *branch)) for branch, rows in zip(branches, found, strict=True)]
+    return [instances(branch[0], _own(rows, *branch)) for branch, rows in zip(branches, found, strict=True)]
 
 
 def _own(rows, compiler, pick, order, converters):
@@ -74,7 +74,7 @@ def _compiled(builds, vendor, alias="default"):
     """(SQL, parameters, [(compiler, row picker, order, converters) of each build])."""
     connection = connections[alias]
     placeholders = [
-        RawSQL("%s", [_Slot(index)]) for index in range(max(_width(build) for build, *_ in builds))
+        RawSQL("%s", [Slot(index)]) for index in range(max(_width(build) for build, *_ in builds))
     ]
     parts, slots = [], {}
     for build, *arguments in builds:
