@@ -5,7 +5,9 @@ integrity and lets a page read all such rows in one joined query; a check constr
 makes sure exactly one is set. The model names its kinds in `target_kinds`.
 """
 
-from django.db import models
+from functools import cache
+
+from django.db import connections, models
 from django.db.models import Q
 
 from core.models import DRAFT, PublishedQuerySet, municipality_condition
@@ -75,3 +77,38 @@ class HasOneTarget(models.Model):
 
     def targets_set(self):
         return [key for key in self.target_fields() if getattr(self, f"{key}_id")]
+
+
+def rows_on(model, ids, columns, order):
+    """The `columns` (attnames) of the rows of `model` (a HasOneTarget) that hang on the items
+    whose pks `ids` gives by kind key ({key: [pk, …]}), in `order` (attnames); one query.
+
+    On PostgreSQL one select per kind, each with its pks as one array parameter, joined with
+    UNION ALL (a row hangs on exactly one item, so none comes twice): the SQL is the same
+    whatever the items, each select finds its rows by its own index, and nothing is joined. As
+    one OR over the kinds PostgreSQL scanned the whole table; scoped by a municipality, each
+    kind's path was joined to it, which cost more to plan than to run. The embedded SQLite of
+    `make run` has no arrays: there the ORM's IN lists do.
+    """
+    connection = connections[model.objects.db]
+    if connection.vendor != "postgresql":
+        condition = Q(pk__in=[])
+        for key, pks in ids.items():
+            condition |= Q(**{f"{key}_id__in": pks})
+        return list(model.objects.filter(condition).order_by(*order).values_list(*columns))
+    sql = _rows_on_sql(model, tuple(ids), tuple(columns), tuple(order), connection.alias)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(ids.values()))
+        return cursor.fetchall()
+
+
+@cache
+def _rows_on_sql(model, keys, columns, order, alias):
+    meta, quote = model._meta, connections[alias].ops.quote_name
+
+    def names(attnames):
+        return ", ".join(quote(meta.get_field(name).column) for name in attnames)
+
+    select = f"SELECT {names(columns)} FROM {quote(meta.db_table)}"  # noqa: S608 - names from _meta
+    parts = [f"({select} WHERE {quote(meta.get_field(key).column)} = ANY(%s))" for key in keys]
+    return f"{' UNION ALL '.join(parts)} ORDER BY {names(order)}"

@@ -7,12 +7,10 @@ never stored, so it cannot disagree with them.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
-
-from django.db import connections
 
 from core import prepared
 from core.goalkinds import key_of, kind_of
+from core.targets import rows_on
 from goals.models import FOLLOW_UP_TARGETS, FollowUp
 
 # The columns of a follow-up in the model's order, so that FollowUp.from_db builds it directly.
@@ -24,20 +22,6 @@ def _maker(db):
     return prepared.maker(FollowUp, _COLUMNS, db)
 
 
-@cache
-def _by_ids():
-    """Every follow-up of goals given by their pks, oldest first (by date, then by id): one
-    part per kind, each an array of pks (one parameter), so that the SQL is the same whatever
-    the goals and PostgreSQL plans no join. As one OR of the kinds it scanned the whole table;
-    scoped by a municipality, each part joined the kind's path to it, which cost more to plan
-    than to run."""
-    quote = connections[FollowUp.objects.db].ops.quote_name
-    columns, table = ", ".join(quote(column) for column in _COLUMNS), quote(FollowUp._meta.db_table)
-    select = f"SELECT {columns} FROM {table}"  # noqa: S608 - names from _meta, the pks are parameters
-    parts = [f"({select} WHERE {quote(f'{key}_id')} = ANY(%s))" for key in FOLLOW_UP_TARGETS]
-    return f"{' UNION ALL '.join(parts)} ORDER BY {quote('date')}, {quote('id')}"
-
-
 def _follow_ups(items):
     """The follow-up rows (the columns of _COLUMNS) of the items, oldest first; one query."""
     ids = {key: [] for key in FOLLOW_UP_TARGETS}
@@ -47,13 +31,7 @@ def _follow_ups(items):
             ids[key].append(item.pk)
     if not any(ids.values()):
         return []  # as FollowUp.objects.for_items() of no items: no query
-    connection = connections[FollowUp.objects.db]
-    if connection.vendor != "postgresql":  # the embedded SQLite of `make run` has no arrays
-        followed = [item for item in items if kind_of(item).key in ids]
-        return FollowUp.objects.for_items(followed).values_list(*_COLUMNS)
-    with connection.cursor() as cursor:
-        cursor.execute(_by_ids(), list(ids.values()))
-        return cursor.fetchall()
+    return rows_on(FollowUp, ids, _COLUMNS, ("date", "id"))
 
 
 def attach_states(items):

@@ -14,7 +14,6 @@ read once per municipality and set on it, instead of a joined copy of them for e
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from django.db import connections
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from core import prepared, together
 from core.addresses import cached_reverse
 from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
 from core.models import ordering_within_municipality
+from core.targets import rows_on
 from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
 from goals.responsibility import responsible_of
@@ -308,34 +308,14 @@ def read_goal_items(municipality):
 _REFERENCE_COLUMNS = [field.attname for field in LegalReference._meta.concrete_fields]
 
 
-@cache
-def _references_by_ids(keys):
-    """The legal references of items given by their pks: one array of pks (one parameter) for
-    each kind of `keys`, so that the SQL is the same whatever the items and PostgreSQL plans no
-    join; by the municipality, each kind's path was joined to it, which cost more to plan than
-    to run."""
-    meta, quote = LegalReference._meta, connections[LegalReference.objects.db].ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in _REFERENCE_COLUMNS)
-    condition = " OR ".join(f"{quote(f'{key}_id')} = ANY(%s)" for key in keys)
-    order = ", ".join(quote(meta.get_field(name).column) for name in ("order", "id"))  # Meta.ordering
-    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {condition} ORDER BY {order}"  # noqa: S608 - names from _meta
-
-
 def read_references(items, register):
     """The legal references of the items ({kind key: [item]}, read_goal_items), one query: the
     goals' and those of the policies and themes they inherit from (legal.basis.BasisIndex).
     Their instruments and provisions are those of the register (overview.filters.LegalRegister)."""
-    connection = connections[LegalReference.objects.db]
     pks = {key: [item.pk for item in found] for key, found in items.items()}
-    if connection.vendor != "postgresql":  # the embedded SQLite of `make run` has no arrays
-        condition = Q(pk__in=[])
-        for key, chosen in pks.items():
-            condition |= Q(**{f"{key}_id__in": chosen})
-        return register.attach(list(LegalReference.objects.filter(condition)))
-    with connection.cursor() as cursor:
-        cursor.execute(_references_by_ids(tuple(pks)), list(pks.values()))
-        make = prepared.maker(LegalReference, _REFERENCE_COLUMNS, connection.alias)
-        return register.attach([make(row) for row in cursor.fetchall()])
+    rows = rows_on(LegalReference, pks, _REFERENCE_COLUMNS, ("order", "id"))  # Meta.ordering
+    make = prepared.maker(LegalReference, _REFERENCE_COLUMNS, LegalReference.objects.db)
+    return register.attach([make(row) for row in rows])
 
 
 def references_along(item):
