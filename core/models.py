@@ -45,6 +45,16 @@ def sees_only_published(user):
     return not getattr(user, "is_authenticated", False) or not user.is_staff or not user.is_active
 
 
+def set_related(items, name, objects):
+    """Set each item's related object `name` (a foreign key) from `objects` ({pk: object}), read
+    once for the page: a list of hundreds of items shares a few dozen units or parents, and a
+    join would make each of them again. One not among `objects` is left for Django to read."""
+    for item in items:
+        pk = getattr(item, f"{name}_id")
+        if pk is None or pk in objects:
+            item._state.fields_cache[name] = objects.get(pk)
+
+
 def ordering_within_municipality(model, prefix=""):
     """The model's Meta.ordering as Django expands it (a relation by its model's ordering, reversed
     where the relation is; by its pk where that model has none), less the municipality: among one

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import together
+from core.models import set_related
 from goals.models import FollowUp
 from legal.models import Instrument, Provision
 from organisation.models import OrganisationUnit
@@ -67,11 +68,8 @@ class LegalRegister:
     def attach(self, references):
         """Set each legal reference's instrument and provision from the register: a goal's
         references joined to them cost PostgreSQL more planning than running."""
-        instruments = {instrument.pk: instrument for instrument in self.instruments}
-        for reference in references:
-            reference.instrument = instruments[reference.instrument_id]
-            if reference.provision_id is not None:
-                reference.provision = self.provisions[reference.provision_id]
+        set_related(references, "instrument", {instrument.pk: instrument for instrument in self.instruments})
+        set_related(references, "provision", self.provisions)
         return references
 
     def options(self):

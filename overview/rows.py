@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from core import prepared, together
 from core.addresses import cached_reverse
 from core.goalkinds import BY_KEY, GOALS, ancestors, kind_of, parent_of, policy_of
-from core.models import ordering_within_municipality
+from core.models import ordering_within_municipality, set_related
 from core.targets import rows_on
 from goals.followup import attach_roll_ups, attach_states, progress_of
 from goals.models import FollowUp
@@ -217,18 +217,10 @@ def read_states(rows, shown):
     attach_roll_ups(attach_states(list(items.values())))
 
 
-def _set_related(item, name, objects):
-    """Sets the related object `name` from objects read once, by pk; one that is not among them
-    is left to Django to read."""
-    pk = getattr(item, f"{name}_id")
-    if pk is None or pk in objects:
-        item._state.fields_cache[name] = objects.get(pk)
-
-
-def _set_responsible(item, municipalities, units):
-    _set_related(item, "responsible_unit", units)
-    if hasattr(item, "municipality_id"):
-        _set_related(item, "municipality", municipalities)
+def _set_responsible(items, municipalities, units):
+    set_related(items, "responsible_unit", units)
+    if items and hasattr(items[0], "municipality_id"):
+        set_related(items, "municipality", municipalities)
 
 
 @cache
@@ -288,17 +280,15 @@ def read_goal_items(municipality):
     instruments, provisions, units, policies, themes, *goals = together.objects(_READ, municipality)
     by_pk = {unit.pk: unit for unit in units}
     municipalities = {municipality.pk: municipality}
-    for policy in policies:
-        _set_responsible(policy, municipalities, by_pk)
+    _set_responsible(policies, municipalities, by_pk)
     parents = {"policy": {policy.pk: policy for policy in policies}}
     items = {"policy": policies}
     for kind, found in ((BY_KEY["theme"], themes), *zip(GOALS, goals, strict=True)):
         if _own_ordering(kind.model, kind.parent)[1]:
             _by_parent(found, kind.parent, parents[kind.parent])
-        for item in found:
-            if kind.is_goal:
-                _set_responsible(item, municipalities, by_pk)
-            _set_related(item, kind.parent, parents[kind.parent])
+        if kind.is_goal:
+            _set_responsible(found, municipalities, by_pk)
+        set_related(found, kind.parent, parents[kind.parent])
         if kind.key in ("theme", "goal_track"):  # what the kinds after them stand under
             parents[kind.key.removeprefix("goal_")] = {item.pk: item for item in found}
         items[kind.key] = found

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core import prepared, together
-from core.models import sees_only_published
+from core.models import sees_only_published, set_related
 from legal.selectors import references_where
 from organisation.models import OrganisationUnit
 from organisation.selectors import source_documents
@@ -110,10 +110,8 @@ def _attach_units(units, *groups):
     """Each item gets the unit responsible for it, each unit made once for the page: a national
     policy has hundreds of items and a few dozen units."""
     by_pk = {unit.pk: unit for unit in units}
-    cache = Commitment._meta.get_field("responsible_unit").set_cached_value
     for group in groups:
-        for item in group:
-            cache(item, by_pk.get(item.responsible_unit_id))
+        set_related(group, "responsible_unit", by_pk)
 
 
 def _fill(themes, lists, attributes=tuple(THEME_LISTS)):
