@@ -17,10 +17,16 @@ from django.db.models.base import Model, ModelState
 from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
 from django.db.models.signals import post_init, pre_init
+from django.http import Http404
 
 
 class Slot(int):
     """The parameter that stands for the value (a pk, mostly) at this position."""
+
+
+def placeholders(count):
+    """`count` placeholders, each standing for the value at its position."""
+    return [RawSQL("%s", [Slot(index)]) for index in range(count)]
 
 
 def filled(params, values):
@@ -40,9 +46,9 @@ def _compiled(build, alias, vendor, several, arguments, separate=None):
     """`several` is None for one pk (an exact match), else the number of pks (`IN (%s, …)`);
     `separate`, if given, is the number of placeholders that each stand for one value (rows_with)."""
     if separate is not None:
-        queryset = build([RawSQL("%s", [Slot(index)]) for index in range(separate)], *arguments)
+        queryset = build(placeholders(separate), *arguments)
     elif several is None:
-        queryset = build(RawSQL("%s", [Slot(0)]), *arguments)
+        queryset = build(*placeholders(1), *arguments)
     else:
         placeholder = _Several(", ".join(["%s"] * several), [Slot(index) for index in range(several)])
         queryset = build(placeholder, *arguments)
@@ -66,21 +72,30 @@ def _run(build, pks, several, arguments, alias="default", separate=None):
     return compiler, rows
 
 
-def _pk(obj):
+def pk_of(obj):
+    """An object's pk, or the value itself (a pk, a slug)."""
     return getattr(obj, "pk", obj)
+
+
+def one_or_404(found, message):
+    """The one object that a query by the page's address found, or Http404 with the message."""
+    if not found:
+        raise Http404(message)
+    (one,) = found
+    return one
 
 
 def rows(build, key, *arguments):
     """The rows (tuples) of the `values_list()` queryset that `build(key, *arguments)` returns;
     `key` is an object or its pk."""
-    return list(_run(build, [_pk(key)], None, arguments)[1])
+    return list(_run(build, [pk_of(key)], None, arguments)[1])
 
 
 def rows_of_several(build, keys, *arguments):
     """The rows of the `values_list()` queryset `build(chosen, *arguments)`, where `chosen`
     stands for the pks of `keys` (objects or pks), as `for_municipality(chosen)` takes it or as
     `filter(<lookup>__in=chosen)`."""
-    pks = [_pk(key) for key in keys]
+    pks = [pk_of(key) for key in keys]
     return list(_run(build, pks, len(pks), arguments)[1])
 
 
@@ -94,13 +109,13 @@ def rows_with(build, values, *arguments):
 def objects(build, key, *arguments):
     """The model instances that iterating `build(key, *arguments)` gives, with what it joins
     (select_related) set on each; `key` is an object or its pk."""
-    return instances(*_run(build, [_pk(key)], None, arguments))
+    return instances(*_run(build, [pk_of(key)], None, arguments))
 
 
 def objects_of_several(build, keys, *arguments):
     """The model instances of `build(chosen, *arguments)`, where `chosen` stands for the pks of
     `keys` as in rows_of_several."""
-    pks = [_pk(key) for key in keys]
+    pks = [pk_of(key) for key in keys]
     return instances(*_run(build, pks, len(pks), arguments))
 
 

@@ -22,9 +22,9 @@ from operator import itemgetter
 
 from django.db import connections
 from django.db.models import BigIntegerField
-from django.db.models.expressions import RawSQL, Ref
+from django.db.models.expressions import Ref
 
-from core.prepared import Slot, filled, instances
+from core.prepared import filled, instances, pk_of, placeholders
 
 
 def objects(builds, *values):
@@ -34,7 +34,7 @@ def objects(builds, *values):
     any parameter) and its arguments."""
     connection = connections["default"]
     sql, params, branches = _compiled(builds, connection.vendor)
-    values = [getattr(value, "pk", value) for value in values]
+    values = [pk_of(value) for value in values]
     with connection.cursor() as cursor:
         cursor.execute(sql, filled(params, values))
         rows = cursor.fetchall()
@@ -73,12 +73,10 @@ def _runs(order):
 def _compiled(builds, vendor, alias="default"):
     """(SQL, parameters, [(compiler, row picker, order, converters) of each build])."""
     connection = connections[alias]
-    placeholders = [
-        RawSQL("%s", [Slot(index)]) for index in range(max(_width(build) for build, *_ in builds))
-    ]
+    stand_ins = placeholders(max(_width(build) for build, *_ in builds))
     parts, slots = [], {}
     for build, *arguments in builds:
-        compiler = build(*placeholders[: _width(build)], *arguments).query.get_compiler(using=alias)
+        compiler = build(*stand_ins[: _width(build)], *arguments).query.get_compiler(using=alias)
         columns, order, rest, params = _parts(compiler, connection, build)
         kinds = [kind for _, _, kind in columns]
         for kind in set(kinds):

@@ -13,10 +13,7 @@ from legal.models import Consolidation, Instrument, LegalReference, Provision
 
 
 def instrument_or_404(slug):
-    found = prepared.objects(_instrument, slug)
-    if not found:
-        raise Http404(_("Retskilden findes ikke."))
-    return found[0]
+    return prepared.one_or_404(prepared.objects(_instrument, slug), _("Retskilden findes ikke."))
 
 
 def _instrument(slug):

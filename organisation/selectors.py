@@ -1,6 +1,5 @@
 """Reads of the organisation that pages of several apps share."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -59,9 +58,7 @@ def unit_with_details(municipality_slug, slug):
     addresses' slugs in its slots. Prefetching cost more in bookkeeping and compiling, and a query
     per list more in round trips, than running the one query."""
     units, *lists = together.objects(UNIT_PAGE, municipality_slug, slug)
-    if not units:
-        raise Http404(_("Enheden findes ikke."))
-    (unit,) = units
+    unit = prepared.one_or_404(units, _("Enheden findes ikke."))
     for attribute, rows in zip(UNIT_LISTS, lists, strict=True):
         setattr(unit, attribute, rows)
     return unit

@@ -1,6 +1,5 @@
 """Reads across the domain apps for a municipality's page and a unit's page."""
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core import prepared, together
@@ -92,9 +91,7 @@ def municipality_contents(slug):
     (`body.served`), in tree order."""
     lists = together.objects(tuple((_contents, name) for name in MUNICIPALITY_LISTS), slug)
     contents = dict(zip(MUNICIPALITY_LISTS, lists, strict=True))
-    if not contents["municipality"]:
-        raise Http404(_("Kommunen findes ikke."))
-    (contents["municipality"],) = contents["municipality"]
+    contents["municipality"] = prepared.one_or_404(contents["municipality"], _("Kommunen findes ikke."))
     serving = {}
     for link in contents.pop("serving"):
         serving.setdefault(link.politicalbody_id, []).append(link.organisationunit)

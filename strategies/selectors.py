@@ -2,7 +2,6 @@
 (core.prepared, core.together) and run with the strategy's pk or the address's slugs: building
 and compiling the querysets took longer than running them."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -20,11 +19,8 @@ def strategy_page(municipality_slug, slug, user=None):
     process (core.together) with the address's slugs in its slots."""
     if sees_only_published(user):
         municipalities, strategies, *parts = together.objects(PUBLIC_PAGE, municipality_slug, slug)
-        if not municipalities:
-            raise Http404(_("Kommunen findes ikke."))
-        if not strategies:
-            raise Http404(_("Strategien findes ikke."))
-        (municipality,), (strategy,) = municipalities, strategies
+        municipality = prepared.one_or_404(municipalities, _("Kommunen findes ikke."))
+        strategy = prepared.one_or_404(strategies, _("Strategien findes ikke."))
     else:
         municipality = get_object_or_404(Municipality, slug=municipality_slug)
         strategies = Strategy.objects.visible_to(user).filter(municipality=municipality)
