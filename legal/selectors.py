@@ -1,11 +1,8 @@
 """Reads of the register's pages, compiled once per process (core.prepared) and run with the
-instrument's or provision's pk or slug: building and compiling the querysets took longer than running them;
-and the goals resting on a law as those pages list them."""
-
-from dataclasses import dataclass
+instrument's or provision's pk or slug: building and compiling the querysets took longer than
+running them. The goals resting on a law are read by legal/resting.py."""
 
 from django.http import Http404
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import prepared
@@ -63,39 +60,6 @@ def _replaced(provision):
 def replaced_by(provision):
     """The provisions that `provision` replaced, by label."""
     return prepared.objects(_replaced, provision)
-
-
-@dataclass(frozen=True)
-class RestingGoal:
-    """A goal in a register page's list of what rests on the law, worked out once per row:
-    the list runs to hundreds of rows, and the template would look each of these up again."""
-
-    kind: str
-    url: str
-    label: str
-    via: str  # "via <the item whose basis it inherits>"; "" where its basis is its own
-
-
-def as_shown(resting):
-    """goals_resting_on's [(municipality, [GoalBasis])] as the page lists them."""
-    kinds = {}
-    via = gettext("via %(parent)s")
-    shown = []
-    for municipality, goals in resting:
-        rows = []
-        for goal in goals:
-            item, parent = goal.item, goal.basis.inherited_from
-            kind = kinds.get(goal.kind.key) or kinds.setdefault(goal.kind.key, str(goal.kind.label))
-            rows.append(
-                RestingGoal(
-                    kind,
-                    item.get_absolute_url(),
-                    getattr(item, "title", "") or item.text,
-                    via % {"parent": parent.title} if parent else "",
-                )
-            )
-        shown.append((municipality, rows))
-    return shown
 
 
 def references_where(target, *lookups):

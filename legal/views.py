@@ -10,7 +10,7 @@ from chrome.pages import crumbs, render_page
 from legal.coverage import coverage_counts
 from legal.models import Instrument
 from legal.resting import goals_resting_on
-from legal.selectors import as_shown, instrument_or_404, parts_of, provision_or_404, replaced_by
+from legal.selectors import instrument_or_404, parts_of, provision_or_404, replaced_by
 from organisation.selectors import source_documents
 
 
@@ -77,7 +77,7 @@ def instrument(request, instrument):
             "instrument": instrument,
             "provisions": provisions,
             "consolidations": consolidations,
-            "resting": as_shown(resting),
+            "resting": resting,
             **about_goals(_goals(resting), [instrument], provisions, consolidations),
             "breadcrumbs": crumbs(register_crumb(), (instrument.short_title, "")),
         },
@@ -96,7 +96,7 @@ def provision(request, instrument, provision):
             "instrument": provision.instrument,
             "provision": provision,
             "replaces": replaces,
-            "resting": as_shown(resting),
+            "resting": resting,
             **about_goals(_goals(resting), [provision, provision.instrument], replaces),
             "breadcrumbs": crumbs(
                 register_crumb(),

@@ -5,6 +5,7 @@ and as a template loop it cost more to render than the rest of the page.
 """
 
 from django import template
+from django.utils.translation import gettext
 
 from chrome.html import html, joined
 
@@ -13,16 +14,23 @@ register = template.Library()
 
 @register.simple_tag
 def resting_rows(goals):
-    """legal.selectors.RestingGoal's rows as list items: the kind, the link, and whose basis it inherits."""
+    """A list item for each goal resting on the law (legal.basis.GoalBasis): its kind, the link,
+    and whose basis it inherits."""
+    via = gettext("via %(parent)s")
+    kinds = {}  # each kind's label translated once, not once per row
     return joined(
         '\n        <li><span class="muted">{}:</span> <a href="{}">{}</a>{}</li>\n      ',
         (
             (
-                goal.kind,
-                goal.url,
-                goal.label,
-                html(' <span class="inherited">{}</span>', goal.via) if goal.via else "",
+                kinds.get(goal.kind.key) or kinds.setdefault(goal.kind.key, str(goal.kind.label)),
+                goal.item.get_absolute_url(),
+                getattr(goal.item, "title", "") or goal.item.text,
+                _inherited(via, goal.basis.inherited_from),
             )
             for goal in goals
         ),
     )
+
+
+def _inherited(via, parent):
+    return html(' <span class="inherited">{}</span>', via % {"parent": parent.title}) if parent else ""

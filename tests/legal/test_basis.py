@@ -6,7 +6,7 @@ from goals.models import BudgetGoal, SubGoal
 from legal.basis import BasisIndex, coverage, references_for, resolve_all
 from legal.models import LegalReference, Provision
 from legal.resting import goals_resting_on
-from legal.selectors import as_shown
+from legal.templatetags.resting_goals import resting_rows
 from policies.models import Commitment, Initiative, Policy
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +176,7 @@ def test_goals_resting_on_reads_only_what_may_rest_on_it_and_finds_what_resolvin
     assert uncited is not None
     for target in [provision, uncited]:
         with django_assert_num_queries(2):
-            as_shown(goals_resting_on(provision=target))
+            [resting_rows(goals) for _municipality, goals in goals_resting_on(provision=target)]
 
 
 def test_the_references_read_for_some_items_resolve_them_as_all_references_do(django_assert_num_queries):
