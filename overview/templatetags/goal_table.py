@@ -38,15 +38,20 @@ TITLES = ("goal", "kind", "context", "responsible", "period", "status", "progres
 def goal_rows(rows, headers):
     """The <tr> of each row; headers: the table's column headings (overview.goal_views._headers)."""
     titles = {name: escaped(header["label"]) for name, header in zip(TITLES, headers, strict=True)}
-    words = {  # translated once per table, not once per row
+    words = _words()  # translated once per table, not once per row
+    links = {}  # an instrument's link, made once per table
+    return SafeString("".join(_row(row, titles, words, links) for row in rows))
+
+
+def _words():
+    """The words of the cells, in the visitor's language."""
+    return {
         "no_policy": gettext("ingen politik"),
         "not_named": gettext("ikke angivet i dokumenterne"),
         "no_progress": gettext("ingen fremdrift angivet"),
         "deadline": gettext("frist"),
         "no_basis": gettext("intet"),
     }
-    links = {}  # an instrument's link, made once per table
-    return SafeString("".join(_row(row, titles, words, links) for row in rows))
 
 
 def _row(row, titles, words, links):
@@ -130,14 +135,14 @@ def progress_html(progress, computed, roll_up, no_progress):
 @register.simple_tag
 def progress_display(progress, computed=False, roll_up=None):
     """The goal page's progress and its sub-goals' (the table's rows are built above)."""
-    return progress_html(progress, computed, roll_up, gettext("ingen fremdrift angivet"))
+    return progress_html(progress, computed, roll_up, _words()["no_progress"])
 
 
 @register.simple_tag
 def responsible_display(responsibility, municipality):
     """The goal page's responsible and its sub-goals'."""
     url = responsible_address(responsibility.responsible, municipality)
-    return responsible_html(responsibility, "", url, gettext("ikke angivet i dokumenterne"))
+    return responsible_html(responsibility, "", url, _words()["not_named"])
 
 
 def _basis(row, words, links):
