@@ -92,6 +92,24 @@ class ParsedQuery:
         """Single words with no synonym: the ones a misspelling may hide in."""
         return list(dict.fromkeys(c.words[0] for c in self.positive if c.single and not c.synonyms))
 
+    @property
+    def expanded(self):
+        """Whether synonyms add alternatives to the visitor's words: then those rank first."""
+        return any(clause.expanded for clause in self.positive)
+
+    def groups(self, own_words_only=False):
+        """([the alternatives of each group], [each excluded word or phrase]): a hit holds one
+        alternative of every group and no excluded word. With own_words_only, the visitor's
+        own words (and corrections), not the synonyms."""
+        groups, excluded = {}, []
+        for clause in self.clauses:
+            if clause.negated:
+                excluded.append(clause.words)
+            else:
+                alternatives = clause.own if own_words_only else clause.alternatives
+                groups.setdefault(clause.group, []).extend(alternatives)
+        return list(groups.values()), excluded
+
     def terms(self):
         """Every word that a hit may match, for marking them in titles and excerpts."""
         return {
@@ -138,17 +156,11 @@ def tsquery(alternatives):
 
 
 def whole_tsquery(parsed, own_words_only=False):
-    """The whole query as one tsquery: its groups joined by &, a group's alternatives by |, an
-    excluded word or phrase negated by !. With own_words_only, the visitor's own words (and
-    corrections), not the synonyms: what ranks a hit in the first tier."""
-    groups, excluded = {}, []
-    for clause in parsed.clauses:
-        if clause.negated:
-            excluded.append(f"!({tsquery([clause.words])})")
-        else:
-            alternatives = clause.own if own_words_only else clause.alternatives
-            groups.setdefault(clause.group, []).extend(alternatives)
-    return " & ".join([*(f"({tsquery(alternatives)})" for alternatives in groups.values()), *excluded])
+    """The whole query as one tsquery (ParsedQuery.groups): its groups joined by &, a group's
+    alternatives by |, an excluded word or phrase negated by !."""
+    groups, excluded = parsed.groups(own_words_only)
+    found = [f"({tsquery(alternatives)})" for alternatives in groups]
+    return " & ".join([*found, *(f"!({tsquery([words])})" for words in excluded)])
 
 
 def corrected(q, corrections):

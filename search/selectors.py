@@ -111,7 +111,7 @@ def matching(query):
     return Q(Matches(F("terms"), Cast(Value(query) if isinstance(query, str) else query, SearchQueryField())))
 
 
-def _clause_condition(alternatives):
+def _alternatives_as_text(alternatives):
     condition = Q()
     for words in alternatives:
         phrase = " ".join(words)
@@ -120,31 +120,15 @@ def _clause_condition(alternatives):
     return condition
 
 
-def _condition(parsed, own_words_only=False):
-    """What a hit must match; with own_words_only, the visitor's words (and corrections), not synonyms.
-
-    On PostgreSQL one tsquery says it all; on SQLite each alternative is matched as text.
-    """
-    if _postgres():
-        return matching(whole_tsquery(parsed, own_words_only))
-    groups = {}
-    for clause in parsed.clauses:
-        if clause.negated:
-            alternatives = [clause.words]
-        elif own_words_only:
-            alternatives = clause.own
-        else:
-            alternatives = clause.alternatives
-        condition = _clause_condition(alternatives)
-        if clause.negated:
-            groups[("not", clause.group)] = ~condition
-        else:
-            previous = groups.get(clause.group)
-            groups[clause.group] = condition if previous is None else previous | condition
-    combined = Q()
-    for condition in groups.values():
-        combined &= condition
-    return combined
+def _matched_as_text(parsed, own_words_only=False):
+    """On SQLite, what whole_tsquery says on PostgreSQL, with each alternative matched as text."""
+    groups, excluded = parsed.groups(own_words_only)
+    condition = Q()
+    for alternatives in groups:
+        condition &= _alternatives_as_text(alternatives)
+    for words in excluded:
+        condition &= ~_alternatives_as_text([words])
+    return condition
 
 
 def _counted_term(parsed):
@@ -185,7 +169,7 @@ def _cells(parsed):
     if not _postgres():
         return list(
             _on_sqlite(SearchEntry.objects.all())
-            .filter(_condition(parsed))
+            .filter(_matched_as_text(parsed))
             .values_list("kind", "municipality_id")
             .annotate(n=Count("pk"))
             .order_by()
@@ -201,7 +185,7 @@ def _cells(parsed):
 def _tiers(parsed):
     """Each tier's tsquery, best first: the visitor's own words, then what only synonyms add."""
     whole = whole_tsquery(parsed)
-    if not any(clause.expanded for clause in parsed.positive):
+    if not parsed.expanded:
         return [whole]
     own = whole_tsquery(parsed, own_words_only=True)
     return [own, f"({whole}) & !({own})"]
@@ -244,9 +228,9 @@ def _best(parsed, municipality, kind):
         )
     # SQLite cannot cut the parts of a UNION: there each tier is read on its own, in order.
     entries = _filtered(_on_sqlite(SearchEntry.objects.all()), municipality, kind)
-    matched = _condition(parsed)
-    if any(clause.expanded for clause in parsed.positive):
-        own = _condition(parsed, own_words_only=True)
+    matched = _matched_as_text(parsed)
+    if parsed.expanded:
+        own = _matched_as_text(parsed, own_words_only=True)
         tiers = [entries.filter(own), entries.filter(matched).exclude(own)]
     else:
         tiers = [entries.filter(matched)]

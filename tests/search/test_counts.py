@@ -9,8 +9,8 @@ from organisation.models import Municipality
 from policies.models import Commitment
 from search import terms
 from search.models import SearchEntry, SearchTermCount
-from search.query import parse
-from search.selectors import _condition, find, matching
+from search.query import parse, whole_tsquery
+from search.selectors import find, matching
 from search.services import index_object, rebuild_index
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def stored():
 def counted(term):
     """What the page would count for the term: its hits found by the vector, grouped."""
     if term.startswith(terms.GROUP_PREFIX):  # the parent's word, as a search for it matches
-        condition = _condition(parse(term.removeprefix(terms.GROUP_PREFIX).split(":")[0]))
+        condition = matching(whole_tsquery(parse(term.removeprefix(terms.GROUP_PREFIX).split(":")[0])))
     else:
         condition = matching(f"'{term}'")
     hits = SearchEntry.objects.filter(condition)
